@@ -1,0 +1,100 @@
+package org.broadsheet;
+
+import io.javalin.Javalin;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleUrls;
+import org.broadsheet.article.ArticleWeb;
+import org.broadsheet.article.SectionDirectory;
+import org.broadsheet.config.Settings;
+import org.broadsheet.demo.WikinewsDemo;
+import org.broadsheet.media.MediaFiles;
+import org.broadsheet.storage.Database;
+import org.broadsheet.web.ErrorPages;
+import org.broadsheet.web.NavLink;
+import org.broadsheet.web.SiteChrome;
+import org.broadsheet.web.StaticAssets;
+import org.broadsheet.web.Templates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The composition root: settings → database → services → routes → server. Everything Broadsheet runs
+ * is created here and nowhere else; {@link #close()} stops it in reverse order.
+ */
+public final class App implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+
+    private final Database database;
+    private final Javalin server;
+    private final ArticleService articles;
+
+    private App(Database database, Javalin server, ArticleService articles) {
+        this.database = database;
+        this.server = server;
+        this.articles = articles;
+    }
+
+    /** Builds and starts everything; the returned app is serving. */
+    public static App start(Settings settings, Clock clock) {
+        DataFolder.prepare(settings.dataDir());
+        Database database = Database.open(settings.jdbcUrl());
+        try {
+            ZoneId zone = ZoneOffset.UTC;
+            SectionDirectory sections = ArticleService.sectionDirectory(database.jdbi());
+            ArticleService articles = new ArticleService(database.jdbi(), sections, new ArticleUrls(zone), clock);
+            if (settings.loadDemo() && articles.isEmpty()) {
+                new WikinewsDemo(articles).load();
+            }
+            StaticAssets assets = new StaticAssets(List.of("site.css"));
+            SiteChrome chrome = new SiteChrome(settings.siteName(), settings.baseUrl(),
+                    () -> sections.topLevel().stream().map(s -> new NavLink(s.name(), s.url())).toList(), assets, clock, zone);
+            Templates templates = new Templates();
+            MediaFiles media = new MediaFiles(settings.mediaDir());
+            ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates);
+            ErrorPages errors = new ErrorPages(chrome, templates);
+
+            Javalin server = Javalin.create(cfg -> {
+                cfg.startup.showJavalinBanner = false;
+                cfg.jetty.port = settings.port();
+                cfg.http.generateEtags = true;
+                errors.register(cfg.routes);
+                cfg.routes.get("/healthz", ctx -> ctx.header("Cache-Control", "no-store").result("ok"));
+                cfg.routes.get("/assets/{file}", assets::serve);
+                cfg.routes.get("/media/{file}", media::serve);
+                articleWeb.routes(cfg.routes);
+                articleWeb.catchAllRoutes(cfg.routes);
+            });
+            server.start();
+            log.info("Broadsheet is serving on http://localhost:{}/ ({} database, data in {})",
+                    server.port(), database.dialect().name().toLowerCase(), settings.dataDir().toAbsolutePath());
+            return new App(database, server, articles);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public ArticleService articles() {
+        return articles;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        database.close();
+    }
+}

@@ -1,0 +1,17 @@
+package org.broadsheet.article;
+
+import org.broadsheet.web.DisplayTime;
+import org.broadsheet.web.Layout;
+
+import java.util.List;
+
+/**
+ * The article page, laid out as the reference page: kicker, headline, standfirst, bylines and dates,
+ * lead photo with caption and credit, body, source, then the reader-discovery blocks.
+ *
+ * @param parentSection the kicker's parent for a subsection (News › Russia-Ukraine war), or null
+ * @param updated       when the text changed after publication, or null
+ */
+public record ArticlePage(Layout layout, Article article, Section parentSection, DisplayTime published,
+                          DisplayTime updated, List<ArticleSummary> topThisWeek, List<ArticleSummary> related,
+                          List<ArticleSummary> popular) {}

@@ -1,0 +1,64 @@
+package org.broadsheet.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into a proper page: a clear message and a 4xx for bad requests, a plain 500 page
+ * (and a log line with the cause) for our own faults. No stack trace ever reaches a reader.
+ */
+public final class ErrorPages {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    private final SiteChrome chrome;
+    private final Templates templates;
+
+    public ErrorPages(SiteChrome chrome, Templates templates) {
+        this.chrome = chrome;
+        this.templates = templates;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("request failed: {} {}", ctx.method(), ctx.path(), e);
+            send(ctx, 500, null);
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint ")) {
+                send(ctx, 404, null);
+            }
+        });
+    }
+
+    private void send(Context ctx, int status, String message) {
+        String heading = switch (status) {
+            case 404 -> "Page not found";
+            case 403 -> "Not allowed";
+            case 405 -> "Method not allowed";
+            case 413 -> "Too large";
+            case 429 -> "Too many requests";
+            default -> status >= 500 ? "Something went wrong" : "Bad request";
+        };
+        String text = message;
+        if (text == null || text.isBlank() || status >= 500 || text.equals("Not Found") || text.startsWith("Endpoint ")) {
+            text = switch (status) {
+                case 404 -> "We could not find a page at this address. It may have moved, or the link may be wrong.";
+                case 405 -> "This address does not accept that kind of request.";
+                default -> status >= 500 ? "We could not show this page because of a fault on our side. Please try again in a moment."
+                        : "The request could not be understood.";
+            };
+        }
+        ctx.status(status);
+        ctx.header("Cache-Control", "no-store");
+        if (ctx.header("Accept") != null && ctx.header("Accept").contains("application/json") && !ctx.header("Accept").contains("text/html")) {
+            ctx.json(java.util.Map.of("status", status, "error", text));
+            return;
+        }
+        templates.send(ctx, "web/error.jte", new ErrorPage(chrome.layoutNoIndex(heading, null, ctx.path()), status, heading, text));
+    }
+}
