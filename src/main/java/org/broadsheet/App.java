@@ -1,16 +1,22 @@
 package org.broadsheet;
 
 import io.javalin.Javalin;
+import org.broadsheet.article.ArticleAddon;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.article.ArticleWeb;
+import org.broadsheet.article.Rankings;
+import org.broadsheet.article.RelatedArticles;
 import org.broadsheet.article.SectionDirectory;
 import org.broadsheet.config.Settings;
 import org.broadsheet.demo.WikinewsDemo;
 import org.broadsheet.media.MediaFiles;
 import org.broadsheet.storage.Database;
+import org.broadsheet.web.AccessCheck;
+import org.broadsheet.web.Authenticator;
 import org.broadsheet.web.ErrorPages;
 import org.broadsheet.web.NavLink;
+import org.broadsheet.web.Role;
 import org.broadsheet.web.SiteChrome;
 import org.broadsheet.web.StaticAssets;
 import org.broadsheet.web.Templates;
@@ -56,7 +62,9 @@ public final class App implements AutoCloseable {
                     () -> sections.topLevel().stream().map(s -> new NavLink(s.name(), s.url())).toList(), assets, clock, zone);
             Templates templates = new Templates();
             MediaFiles media = new MediaFiles(settings.mediaDir());
-            ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates);
+            ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, Rankings.NONE, RelatedArticles.NONE,
+                    ArticleAddon.NONE);
+            AccessCheck access = new AccessCheck(Authenticator.NOBODY, "/newsroom/sign-in");
             ErrorPages errors = new ErrorPages(chrome, templates);
 
             Javalin server = Javalin.create(cfg -> {
@@ -64,9 +72,10 @@ public final class App implements AutoCloseable {
                 cfg.jetty.port = settings.port();
                 cfg.http.generateEtags = true;
                 errors.register(cfg.routes);
-                cfg.routes.get("/healthz", ctx -> ctx.header("Cache-Control", "no-store").result("ok"));
-                cfg.routes.get("/assets/{file}", assets::serve);
-                cfg.routes.get("/media/{file}", media::serve);
+                cfg.routes.beforeMatched(access::handle);
+                cfg.routes.get("/healthz", ctx -> ctx.header("Cache-Control", "no-store").result("ok"), Role.ANYONE);
+                cfg.routes.get("/assets/{file}", assets::serve, Role.ANYONE);
+                cfg.routes.get("/media/{file}", media::serve, Role.ANYONE);
                 articleWeb.routes(cfg.routes);
                 articleWeb.catchAllRoutes(cfg.routes);
             });

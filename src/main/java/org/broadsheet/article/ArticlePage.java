@@ -1,5 +1,6 @@
 package org.broadsheet.article;
 
+import gg.jte.Content;
 import org.broadsheet.web.DisplayTime;
 import org.broadsheet.web.Layout;
 
@@ -11,7 +12,9 @@ import java.util.List;
  *
  * @param parentSection the kicker's parent for a subsection (News › Russia-Ukraine war), or null
  * @param updated       when the text changed after publication, or null
+ * @param addon         the part below the body another feature renders (comments)
  */
 public record ArticlePage(Layout layout, Article article, Section parentSection, DisplayTime published,
                           DisplayTime updated, List<ArticleSummary> topThisWeek, List<ArticleSummary> related,
-                          List<ArticleSummary> popular) {}
+                          List<ArticleSummary> popular, Content addon) {
+}

@@ -111,6 +111,13 @@ final class ArticleRepository {
                 + PUBLISHED + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset", now, limit, offset, Map.of());
     }
 
+    List<ArticleSummary> publishedByIds(List<Long> ids, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + SUMMARY_COLUMNS
+                        + " FROM articles a LEFT JOIN media m ON m.id = a.lead_media_id WHERE a.id IN (<ids>) AND " + PUBLISHED)
+                .bindList("ids", ids).bind("now", now.toEpochMilli())
+                .map((rs, ctx) -> summary(rs)).list());
+    }
+
     int countPublished(Instant now) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles a WHERE " + PUBLISHED)
                 .bind("now", now.toEpochMilli()).mapTo(Integer.class).one());

@@ -23,6 +23,7 @@ public final class ArticleService {
     private final BodyRenderer bodyRenderer;
     private final ArticleUrls urls;
     private final Clock clock;
+    private final List<ArticleListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ArticleService(Jdbi jdbi, SectionDirectory sections, ArticleUrls urls, Clock clock) {
         this.jdbi = jdbi;
@@ -35,6 +36,22 @@ public final class ArticleService {
 
     public static SectionDirectory sectionDirectory(Jdbi jdbi) {
         return new SectionDirectory(jdbi);
+    }
+
+    /** Registers a listener told about every committed change; the composition root wires these at start. */
+    public void addListener(ArticleListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Tells every listener about a committed change. */
+    void fire(ArticleChange change) {
+        for (ArticleListener l : listeners) {
+            try {
+                l.onChange(change);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ArticleService.class).error("article listener failed for {}", change, e);
+            }
+        }
     }
 
     public SectionDirectory sections() {
@@ -97,6 +114,21 @@ public final class ArticleService {
         return repository.latestPerTopSection(clock.instant(), perSection);
     }
 
+    /**
+     * Summaries of the given published articles in the given order, skipping any that are not (or no
+     * longer) visible; one query. For ranking and related lists.
+     */
+    public List<ArticleSummary> publishedSummaries(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ArticleSummary> byId = new java.util.HashMap<>();
+        for (ArticleSummary s : repository.publishedByIds(ids, clock.instant())) {
+            byId.put(s.id(), s);
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     public Optional<Tag> tag(String slug) {
         return repository.tagBySlug(slug);
     }
@@ -108,7 +140,8 @@ public final class ArticleService {
     // ---- writes ----
 
     /**
-     * Stores already-published articles (an import of existing news) in one transaction.
+     * Stores already-published articles (an import of existing news) in one transaction. Listeners are
+     * not told: an import runs before derived data is built, and derived data is rebuilt from the store.
      *
      * @return the new ids, in order
      */

@@ -30,11 +30,18 @@ final class PublicPages {
     private final ArticleService articles;
     private final SiteChrome chrome;
     private final Templates templates;
+    private final Rankings rankings;
+    private final RelatedArticles related;
+    private final ArticleAddon addon;
 
-    PublicPages(ArticleService articles, SiteChrome chrome, Templates templates) {
+    PublicPages(ArticleService articles, SiteChrome chrome, Templates templates, Rankings rankings,
+                RelatedArticles related, ArticleAddon addon) {
         this.articles = articles;
         this.chrome = chrome;
         this.templates = templates;
+        this.rankings = rankings;
+        this.related = related;
+        this.addon = addon;
     }
 
     void home(Context ctx) {
@@ -49,7 +56,8 @@ final class PublicPages {
             }
         }
         HomePage page = new HomePage(chrome.layout(null, "The latest news from " + chrome.siteName() + ".", "/"),
-                lead, latest.isEmpty() ? List.of() : latest.subList(1, latest.size()), blocks, List.of(), List.of());
+                lead, latest.isEmpty() ? List.of() : latest.subList(1, latest.size()), blocks, rankings.topThisWeek(),
+                rankings.trending());
         templates.send(ctx, "article/home.jte", page);
     }
 
@@ -87,7 +95,7 @@ final class PublicPages {
         ArticlePage page = new ArticlePage(chrome.layout(title, article.standfirst(), canonical), article, parent,
                 DisplayTime.of(article.publishedAt(), zone),
                 article.wasUpdated() ? DisplayTime.of(article.contentUpdatedAt(), zone) : null,
-                List.of(), List.of(), List.of());
+                rankings.topThisWeek(), related.relatedTo(article.id()), rankings.popular(), addon.render(article));
         templates.send(ctx, "article/article.jte", page);
     }
 
