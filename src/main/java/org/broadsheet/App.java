@@ -16,6 +16,7 @@ import org.broadsheet.web.AccessCheck;
 import org.broadsheet.web.Authenticator;
 import org.broadsheet.web.ErrorPages;
 import org.broadsheet.web.NavLink;
+import org.broadsheet.web.Observability;
 import org.broadsheet.web.Role;
 import org.broadsheet.web.SiteChrome;
 import org.broadsheet.web.StaticAssets;
@@ -49,7 +50,8 @@ public final class App implements AutoCloseable {
     /** Builds and starts everything; the returned app is serving. */
     public static App start(Settings settings, Clock clock) {
         DataFolder.prepare(settings.dataDir());
-        Database database = Database.open(settings.jdbcUrl());
+        Observability observability = new Observability(500, false);
+        Database database = Database.open(settings.jdbcUrl(), observability.registry());
         try {
             ZoneId zone = ZoneOffset.UTC;
             SectionDirectory sections = ArticleService.sectionDirectory(database.jdbi());
@@ -71,9 +73,11 @@ public final class App implements AutoCloseable {
                 cfg.startup.showJavalinBanner = false;
                 cfg.jetty.port = settings.port();
                 cfg.http.generateEtags = true;
+                observability.install(cfg);
                 errors.register(cfg.routes);
                 cfg.routes.beforeMatched(access::handle);
                 cfg.routes.get("/healthz", ctx -> ctx.header("Cache-Control", "no-store").result("ok"), Role.ANYONE);
+                cfg.routes.get("/metrics", observability::serveMetrics, Role.ANYONE);
                 cfg.routes.get("/assets/{file}", assets::serve, Role.ANYONE);
                 cfg.routes.get("/media/{file}", media::serve, Role.ANYONE);
                 articleWeb.routes(cfg.routes);

@@ -2,6 +2,8 @@ package org.broadsheet.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -29,6 +31,15 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, null);
+    }
+
+    /** Opens the pool with its metrics (connections in use, waits) published to {@code metrics}, if given. */
+    public static Database open(String jdbcUrl, MeterRegistry metrics) {
+        return open(jdbcUrl, null, null, metrics);
+    }
+
+    private static Database open(String jdbcUrl, String user, String password, MeterRegistry metrics) {
         Dialect dialect = Dialect.of(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -37,6 +48,9 @@ public final class Database implements AutoCloseable {
             config.setPassword(password);
         }
         config.setPoolName("broadsheet");
+        if (metrics != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
+        }
         if (dialect == Dialect.SQLITE) {
             // Pragmas as data-source properties apply to every pooled connection.
             config.addDataSourceProperty("journal_mode", "WAL");
