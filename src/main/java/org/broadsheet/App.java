@@ -17,6 +17,7 @@ import org.broadsheet.web.Authenticator;
 import org.broadsheet.web.ErrorPages;
 import org.broadsheet.web.NavLink;
 import org.broadsheet.web.Observability;
+import org.broadsheet.web.PageCache;
 import org.broadsheet.web.Role;
 import org.broadsheet.web.SiteChrome;
 import org.broadsheet.web.StaticAssets;
@@ -64,8 +65,9 @@ public final class App implements AutoCloseable {
                     () -> sections.topLevel().stream().map(s -> new NavLink(s.name(), s.url())).toList(), assets, clock, zone);
             Templates templates = new Templates();
             MediaFiles media = new MediaFiles(settings.mediaDir());
+            PageCache pageCache = new PageCache(settings.pageCache(), 128L << 20, 60, clock, observability.registry());
             ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, Rankings.NONE, RelatedArticles.NONE,
-                    ArticleAddon.NONE);
+                    ArticleAddon.NONE, pageCache);
             AccessCheck access = new AccessCheck(Authenticator.NOBODY, "/newsroom/sign-in");
             ErrorPages errors = new ErrorPages(chrome, templates);
 

@@ -74,12 +74,15 @@ public final class Main implements Runnable {
                 description = "Public address for canonical links, e.g. https://news.example.com (env BROADSHEET_BASE_URL).")
         String baseUrl;
 
+        @Option(names = "--no-page-cache", description = "Render every public page on every request (to measure the uncached path).")
+        boolean noPageCache;
+
         @Override
         public Integer call() throws InterruptedException {
             if (port < 1 || port > 65535) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--port must be between 1 and 65535");
             }
-            Settings settings = new Settings(port, store.data, store.db, !noDemo, siteName, baseUrl);
+            Settings settings = new Settings(port, store.data, store.db, !noDemo, siteName, baseUrl, !noPageCache);
             App app = App.start(settings, Clock.systemUTC());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

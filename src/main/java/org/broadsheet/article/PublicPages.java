@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.broadsheet.web.DisplayTime;
 import org.broadsheet.web.NavLink;
+import org.broadsheet.web.PageCache;
 import org.broadsheet.web.Paged;
 import org.broadsheet.web.SiteChrome;
 import org.broadsheet.web.Templates;
@@ -55,6 +56,7 @@ final class PublicPages {
                 blocks.add(new HomePage.SectionBlock(s, items));
             }
         }
+        PageCache.depends(ctx, "home", "rankings");
         HomePage page = new HomePage(chrome.layout(null, "The latest news from " + chrome.siteName() + ".", "/"),
                 lead, latest.isEmpty() ? List.of() : latest.subList(1, latest.size()), blocks, rankings.topThisWeek(),
                 rankings.trending());
@@ -90,6 +92,7 @@ final class PublicPages {
         }
         Section section = article.section();
         Section parent = articles.sections().parent(section).orElse(null);
+        PageCache.depends(ctx, PageInvalidation.articleKey(article.id()), "rankings");
         String title = article.headline() + " | " + section.name() + " News";
         var zone = chrome.zone();
         ArticlePage page = new ArticlePage(chrome.layout(title, article.standfirst(), canonical), article, parent,
@@ -101,6 +104,7 @@ final class PublicPages {
 
     private void section(Context ctx, Section section) {
         int number = pageNumber(ctx);
+        PageCache.depends(ctx, PageInvalidation.sectionKey(section.id()));
         Paged<ArticleSummary> list = articles.inSection(section, number, PAGE_SIZE);
         requireExists(list);
         List<NavLink> crumbs = new ArrayList<>();
@@ -121,6 +125,7 @@ final class PublicPages {
         Tag tag = articles.tag(ctx.pathParam("slug"))
                 .orElseThrow(() -> new NotFoundResponse("There is no topic at this address."));
         int number = pageNumber(ctx);
+        PageCache.depends(ctx, "tag:" + tag.id());
         Paged<ArticleSummary> list = articles.withTag(tag, number, PAGE_SIZE);
         requireExists(list);
         String description = "News about " + tag.name() + ".";
@@ -133,6 +138,7 @@ final class PublicPages {
         Author author = articles.author(ctx.pathParam("slug"))
                 .orElseThrow(() -> new NotFoundResponse("There is no author at this address."));
         int number = pageNumber(ctx);
+        PageCache.depends(ctx, "author:" + author.id());
         Paged<ArticleSummary> list = articles.byAuthor(author, number, PAGE_SIZE);
         requireExists(list);
         String intro = author.bio().isBlank() ? "Articles by " + author.name() + "." : author.bio();

@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param loadDemo    load the Wikinews demo content into an empty store
  * @param siteName    the outlet's name, shown in the header and page titles
  * @param baseUrl     public address used in canonical links and feeds, without trailing slash
+ * @param pageCache   keep rendered public pages in memory (off only to measure the uncached path)
  */
 public record Settings(int port, Path dataDir, String databaseUrl, boolean loadDemo,
-                       String siteName, String baseUrl) {
+                       String siteName, String baseUrl, boolean pageCache) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -44,10 +45,14 @@ public record Settings(int port, Path dataDir, String databaseUrl, boolean loadD
 
     /** Settings for a test: a free port, the given data folder, no demo content. */
     public static Settings forTest(Path dataDir, String databaseUrl) {
-        return new Settings(0, dataDir, databaseUrl, false, "Broadsheet", null);
+        return new Settings(0, dataDir, databaseUrl, false, "Broadsheet", null, true);
     }
 
     public Settings withDemo(boolean demo) {
-        return new Settings(port, dataDir, databaseUrl, demo, siteName, baseUrl);
+        return new Settings(port, dataDir, databaseUrl, demo, siteName, baseUrl, pageCache);
+    }
+
+    public Settings withPageCache(boolean enabled) {
+        return new Settings(port, dataDir, databaseUrl, loadDemo, siteName, baseUrl, enabled);
     }
 }
