@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 /** The command line: {@code broadsheet serve}, and the operator's other commands. */
 @Command(name = "broadsheet", mixinStandardHelpOptions = true, version = "Broadsheet 0.1",
         description = "A fast, self-hosted news publishing platform.",
-        subcommands = {Main.Serve.class})
+        subcommands = {Main.Serve.class, Main.Generate.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -103,5 +103,32 @@ public final class Main implements Runnable {
         @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = "${env:BROADSHEET_DB_URL}",
                 description = "Database URL, e.g. jdbc:postgresql://host/db?user=u&password=p (env BROADSHEET_DB_URL; default: SQLite in the data folder).")
         String db;
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Add synthetic articles (recombined from the demo content) for load tests and benchmarks.")
+    static final class Generate implements Callable<Integer> {
+
+        @Option(names = "--articles", paramLabel = "N", required = true, description = "How many articles to add.")
+        int count;
+
+        @Option(names = "--days", paramLabel = "D", defaultValue = "365", description = "Spread them over the last D days (default: ${DEFAULT-VALUE}).")
+        int days;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @CommandLine.Mixin
+        StoreOptionsMixin store;
+
+        @Override
+        public Integer call() {
+            if (count < 1) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--articles must be at least 1");
+            }
+            Settings settings = new Settings(Settings.DEFAULT_PORT, store.data, store.db, true, null, null, true);
+            Tools.generate(settings, count, days, seed, Clock.systemUTC());
+            return 0;
+        }
     }
 }

@@ -137,7 +137,7 @@ public final class WikinewsDemo {
         return byUrl;
     }
 
-    private JsonNode readJson(String line) {
+    JsonNode readJson(String line) {
         try {
             return json.readTree(line);
         } catch (IOException e) {
@@ -145,7 +145,7 @@ public final class WikinewsDemo {
         }
     }
 
-    private static List<String> lines(String name) {
+    static List<String> lines(String name) {
         try (InputStream in = WikinewsDemo.class.getResourceAsStream(FOLDER + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing demo resource " + name);
