@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Loads Broadsheet's hot pages with wrk next to nginx serving the same article bytes as a static file,
+# in one run on one machine, and prints a markdown table with ratios against that baseline.
+#
+#   bench/run.sh [--articles N] [--duration 20s] [--warmup 10s] [--connections "16 64"] [--no-build]
+#
+# Needs wrk and nginx (Debian: apt-get install -y wrk nginx) and a JDK with Maven.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ARTICLES=1000
+DURATION=20s
+WARMUP=10s
+CONNECTIONS="16 64"
+BUILD=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --articles) ARTICLES=$2; shift 2 ;;
+    --duration) DURATION=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
+    --connections) CONNECTIONS=$2; shift 2 ;;
+    --no-build) BUILD=0; shift ;;
+    *) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+for tool in wrk nginx curl java; do
+  command -v "$tool" >/dev/null || { echo "bench/run.sh: $tool is missing (apt-get install -y wrk nginx curl)" >&2; exit 2; }
+done
+
+[ "$BUILD" = 1 ] && mvn -q -B -DskipTests package
+JAR=target/broadsheet.jar
+WORK=$(mktemp -d /tmp/broadsheet-bench.XXXXXX)
+DATA=${BENCH_DATA:-/tmp/broadsheet-bench-data-$ARTICLES}
+PORT=18080
+NGINX_PORT=18081
+OUT=bench/results/$(date -u +%Y%m%d-%H%M%S)-$ARTICLES.md
+mkdir -p bench/results "$WORK/static"
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]:-}"; do kill "$p" 2>/dev/null || true; done
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+if [ ! -f "$DATA/broadsheet.db" ]; then
+  echo "== generating $ARTICLES articles into $DATA"
+  java -jar "$JAR" generate --articles "$ARTICLES" --data "$DATA"
+fi
+
+start_broadsheet() { # $1 = extra flags
+  java -Xmx512m -jar "$JAR" serve --port "$PORT" --data "$DATA" $1 > "$WORK/broadsheet.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 600); do
+    curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" && return 0
+    sleep 0.1
+  done
+  echo "bench/run.sh: Broadsheet did not start; see $WORK/broadsheet.log" >&2; exit 1
+}
+stop_broadsheet() {
+  kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
+}
+
+start_broadsheet ""
+ARTICLE=$(curl -fs "http://127.0.0.1:$PORT/" | grep -o 'href="/[a-z/-]*/20[0-9][0-9]/[0-9][0-9]/[0-9][0-9]/[^"]*"' | head -1 | cut -d'"' -f2)
+SECTION=$(curl -fs "http://127.0.0.1:$PORT/" | grep -o 'href="/[a-z-]*/"' | sed -n 2p | cut -d'"' -f2)
+curl -fs "http://127.0.0.1:$PORT$ARTICLE" > "$WORK/static/article.html"
+sed -e "s|@WORK@|$WORK|g" -e "s|@PORT@|$NGINX_PORT|g" bench/nginx.conf.template > "$WORK/nginx.conf"
+nginx -c "$WORK/nginx.conf"
+
+declare -A RPS P50 P99 P999
+run() { # name url connections [script]
+  local name=$1 url=$2 c=$3 script=${4:-}
+  local args=(-t2 -c"$c" -s bench/report.lua)
+  [ -n "$script" ] && args=(-t2 -c"$c" -s "$script")
+  wrk "${args[@]}" -d"$WARMUP" "$url" > /dev/null
+  local line
+  line=$(wrk "${args[@]}" -d"$DURATION" "$url" | grep '^RESULT')
+  local req dur
+  req=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<< "$line")
+  dur=$(sed -E 's/.*duration_us=([0-9]+).*/\1/' <<< "$line")
+  RPS[$name/$c]=$(awk -v r="$req" -v d="$dur" 'BEGIN { printf "%.0f", r / (d / 1e6) }')
+  P50[$name/$c]=$(sed -E 's/.*p50=([0-9]+).*/\1/' <<< "$line")
+  P99[$name/$c]=$(sed -E 's/.*p99=([0-9]+).*/\1/' <<< "$line")
+  P999[$name/$c]=$(sed -E 's/.*p999=([0-9]+).*/\1/' <<< "$line")
+  echo "  $name c=$c: ${RPS[$name/$c]} req/s, p99 ${P99[$name/$c]} us ($line)"
+}
+
+BASE="http://127.0.0.1:$PORT"
+echo "== article $ARTICLE, section $SECTION, $ARTICLES articles"
+for c in $CONNECTIONS; do
+  run static "http://127.0.0.1:$NGINX_PORT/" "$c"
+  run article "$BASE$ARTICLE" "$c"
+  run home "$BASE/" "$c"
+  run section "$BASE$SECTION" "$c"
+  run search "$BASE/search?q=election" "$c"
+  if [ -f bench/comment-post.lua ]; then
+    ARTICLE_PATH=$ARTICLE run comment "$BASE$ARTICLE" "$c" bench/comment-post.lua
+  fi
+done
+stop_broadsheet
+
+start_broadsheet "--no-page-cache"
+for c in $CONNECTIONS; do
+  run article-uncached "$BASE$ARTICLE" "$c"
+done
+RSS_KB=$(ps -o rss= -p "${PIDS[-1]}" | tr -d ' ')
+stop_broadsheet
+
+{
+  echo "# Broadsheet bench: $ARTICLES articles, $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "Command: \`bench/run.sh --articles $ARTICLES --duration $DURATION --warmup $WARMUP\` on $(nproc) cores; wrk -t2 on the same machine."
+  echo "Article page: \`$ARTICLE\` ($(wc -c < "$WORK/static/article.html") bytes). Resident memory after the uncached run: $((RSS_KB / 1024)) MB."
+  echo
+  echo "| what | conns | req/s | p50 ms | p99 ms | p99.9 ms | req/s vs static | p99 vs static |"
+  echo "|---|---|---|---|---|---|---|---|"
+  for c in $CONNECTIONS; do
+    for name in static article article-uncached home section search comment; do
+      [ -n "${RPS[$name/$c]:-}" ] || continue
+      awk -v n="$name" -v c="$c" -v r="${RPS[$name/$c]}" -v p50="${P50[$name/$c]}" -v p99="${P99[$name/$c]}" \
+          -v p999="${P999[$name/$c]}" -v sr="${RPS[static/$c]}" -v sp="${P99[static/$c]}" \
+          'BEGIN { printf "| %s | %s | %d | %.2f | %.2f | %.2f | %.2f× | %.2f× |\n", n, c, r, p50/1000, p99/1000, p999/1000, r/sr, p99/sp }'
+    done
+  done
+} | tee "$OUT"
+echo "written to $OUT"
