@@ -72,8 +72,17 @@ public final class WikinewsDemo {
     }
 
     private ArticleService.ImportedArticle toArticle(JsonNode row, String title, String url, Section section, String tags) {
-        List<String> paragraphs = bodyParagraphs(row.get("text").asText());
+        List<String> paragraphs = new ArrayList<>(bodyParagraphs(row.get("text").asText()));
         String standfirst = paragraphs.isEmpty() ? "" : firstSentence(paragraphs.get(0));
+        // The lede sentence becomes the standfirst, so the body goes on from the next sentence.
+        if (!paragraphs.isEmpty() && paragraphs.get(0).startsWith(standfirst)) {
+            String rest = paragraphs.get(0).substring(standfirst.length()).strip();
+            if (rest.isEmpty()) {
+                paragraphs.remove(0);
+            } else {
+                paragraphs.set(0, rest);
+            }
+        }
         String markdown = String.join("\n\n", paragraphs.stream().map(BodyRenderer::escapeMarkdown).toList());
         List<String> tagList = Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
         ArticleDraft draft = new ArticleDraft(section.id(), null, title, standfirst, markdown, null, null, null, null,
