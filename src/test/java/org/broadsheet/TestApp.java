@@ -92,6 +92,10 @@ public final class TestApp implements AutoCloseable {
         return app.database();
     }
 
+    public Path dataDir() {
+        return settings.dataDir();
+    }
+
     /** The media library of this app's data folder, to store images as an editor would. */
     public MediaLibrary media() {
         return new MediaLibrary(app.database().jdbi(), settings.mediaDir(), clock);

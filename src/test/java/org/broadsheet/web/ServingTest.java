@@ -1,36 +1,20 @@
 package org.broadsheet.web;
 
+import org.broadsheet.FreshSite;
 import org.broadsheet.TestApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every deployment relies on: the health check, fingerprinted assets, and an empty site that still works. */
+@ExtendWith(FreshSite.class)
 class ServingTest {
 
-    @TempDir
-    Path dataDir;
-
-    private TestApp site;
-
-    @BeforeEach
-    void start() {
-        site = TestApp.in(dataDir).start();
-    }
-
-    @AfterEach
-    void stop() {
-        site.close();
-    }
-
     @Test
-    void healthCheckAnswersOkAndIsNeverCached() {
+    void healthCheckAnswersOkAndIsNeverCached(TestApp site) {
         HttpResponse<String> response = site.get("/healthz");
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -39,7 +23,7 @@ class ServingTest {
     }
 
     @Test
-    void theStylesheetHasAFingerprintedNameAndIsCachedForAYear() {
+    void theStylesheetHasAFingerprintedNameAndIsCachedForAYear(TestApp site) {
         String href = site.parse(site.get("/")).select("link[rel=stylesheet]").attr("href");
 
         HttpResponse<String> response = site.get(href);
@@ -53,7 +37,7 @@ class ServingTest {
     }
 
     @Test
-    void anEmptySiteSaysSoInsteadOfFailing() {
+    void anEmptySiteSaysSoInsteadOfFailing(TestApp site) {
         HttpResponse<String> response = site.get("/");
 
         assertThat(response.statusCode()).isEqualTo(200);
