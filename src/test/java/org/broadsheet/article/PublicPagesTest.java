@@ -232,6 +232,8 @@ class PublicPagesTest {
         assertRedirect("/world/europe", "/world/europe/");
         assertRedirect(MAGNITOGORSK.substring(0, MAGNITOGORSK.length() - 1), MAGNITOGORSK);
         assertRedirect("/politics?page=2", "/politics/?page=2");
+        assertRedirect("/tag/russia", "/tag/russia/");
+        assertRedirect("/author/wikinews-contributors?page=2", "/author/wikinews-contributors/?page=2");
     }
 
     @Test
