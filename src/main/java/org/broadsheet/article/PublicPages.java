@@ -65,11 +65,10 @@ final class PublicPages {
 
     /** Section pages and article pages share the address space below the root, so one handler tells them apart. */
     void sectionOrArticle(Context ctx) {
-        String path = ctx.path();
-        if (!path.endsWith("/")) {
-            redirectPermanently(ctx, path + "/");
+        if (redirectedToTrailingSlash(ctx)) {
             return;
         }
+        String path = ctx.path();
         List<String> segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
         int n = segments.size();
         if (n >= 5 && YEAR.matcher(segments.get(n - 4)).matches() && TWO_DIGITS.matcher(segments.get(n - 3)).matches()
@@ -122,6 +121,9 @@ final class PublicPages {
     }
 
     void tag(Context ctx) {
+        if (redirectedToTrailingSlash(ctx)) {
+            return;
+        }
         Tag tag = articles.tag(ctx.pathParam("slug"))
                 .orElseThrow(() -> new NotFoundResponse("There is no topic at this address."));
         int number = pageNumber(ctx);
@@ -135,6 +137,9 @@ final class PublicPages {
     }
 
     void author(Context ctx) {
+        if (redirectedToTrailingSlash(ctx)) {
+            return;
+        }
         Author author = articles.author(ctx.pathParam("slug"))
                 .orElseThrow(() -> new NotFoundResponse("There is no author at this address."));
         int number = pageNumber(ctx);
@@ -173,6 +178,15 @@ final class PublicPages {
             // falls through to the message below
         }
         throw new BadRequestResponse("The page number must be a whole number from 1 to " + MAX_PAGE + ".");
+    }
+
+    /** Every public page's address ends with a slash; the router also matches it without, so send those to the one address. */
+    private static boolean redirectedToTrailingSlash(Context ctx) {
+        if (ctx.path().endsWith("/")) {
+            return false;
+        }
+        redirectPermanently(ctx, ctx.path() + "/");
+        return true;
     }
 
     private static void redirectPermanently(Context ctx, String location) {
