@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param loadDemo    load the Wikinews demo content into an empty store
  * @param siteName    the outlet's name, shown in the header and page titles
  * @param baseUrl     public address used in canonical links and feeds, without trailing slash
+ * @param ranking     how reads are counted and ranked
  */
 public record Settings(int port, Path dataDir, String databaseUrl, boolean loadDemo,
-                       String siteName, String baseUrl) {
+                       String siteName, String baseUrl, RankingSettings ranking) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -26,6 +27,12 @@ public record Settings(int port, Path dataDir, String databaseUrl, boolean loadD
         siteName = siteName == null || siteName.isBlank() ? "Broadsheet" : siteName.strip();
         baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + (port == 0 ? DEFAULT_PORT : port)
                 : baseUrl.replaceAll("/+$", "");
+        ranking = ranking == null ? RankingSettings.DEFAULTS : ranking;
+    }
+
+    /** Settings with the default ranking settings. */
+    public Settings(int port, Path dataDir, String databaseUrl, boolean loadDemo, String siteName, String baseUrl) {
+        this(port, dataDir, databaseUrl, loadDemo, siteName, baseUrl, RankingSettings.DEFAULTS);
     }
 
     /** The JDBC URL to use: the configured one, or the default SQLite file in the data folder. */
@@ -48,6 +55,10 @@ public record Settings(int port, Path dataDir, String databaseUrl, boolean loadD
     }
 
     public Settings withDemo(boolean demo) {
-        return new Settings(port, dataDir, databaseUrl, demo, siteName, baseUrl);
+        return new Settings(port, dataDir, databaseUrl, demo, siteName, baseUrl, ranking);
+    }
+
+    public Settings withRanking(RankingSettings ranking) {
+        return new Settings(port, dataDir, databaseUrl, loadDemo, siteName, baseUrl, ranking);
     }
 }
