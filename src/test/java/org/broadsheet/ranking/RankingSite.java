@@ -28,18 +28,25 @@ final class RankingSite implements AutoCloseable {
     final MutableClock clock;
     final Path dataDir;
     final RankingSettings rankingSettings;
+    private final boolean demo;
     App app;
     private final HttpClient http = HttpClient.newHttpClient();
 
     RankingSite(Path dataDir, Instant now, RankingSettings rankingSettings) {
+        this(dataDir, now, rankingSettings, false);
+    }
+
+    /** @param demo load the Wikinews demo articles */
+    RankingSite(Path dataDir, Instant now, RankingSettings rankingSettings, boolean demo) {
         this.clock = new MutableClock(now);
         this.dataDir = dataDir;
         this.rankingSettings = rankingSettings;
+        this.demo = demo;
         start();
     }
 
     void start() {
-        app = App.start(Settings.forTest(dataDir, null).withRanking(rankingSettings), clock);
+        app = App.start(Settings.forTest(dataDir, null).withDemo(demo).withRanking(rankingSettings), clock);
     }
 
     /** Stops the app (flushing counts) and starts it again on the same data folder. */
