@@ -1,14 +1,11 @@
 package org.broadsheet.ranking;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -21,37 +18,30 @@ public final class ViewCounter {
     /** A visitor who reads an article again within this time is not counted again. */
     public static final Duration DEDUP_WINDOW = Duration.ofMinutes(30);
 
-    private record Seen(long visitor, long articleId) {
-    }
-
     private record Bucket(long articleId, long hour) {
     }
 
     private final Clock clock;
-    private final ConcurrentMap<Seen, Boolean> seen;
+    private final RecentReads seen;
     private final ConcurrentHashMap<Bucket, LongAdder> pending = new ConcurrentHashMap<>();
 
     /**
      * @param maxRemembered bound on the deduplication memory; beyond this many distinct reads within
-     *                      {@link #DEDUP_WINDOW} the least useful entries are dropped early (a flood then
-     *                      may count a repeat read, but memory stays bounded)
+     *                      {@link #DEDUP_WINDOW} the oldest are forgotten early (a flood then may count a
+     *                      repeat read, but memory stays bounded)
      */
     public ViewCounter(Clock clock, long maxRemembered) {
         this.clock = clock;
-        this.seen = Caffeine.newBuilder()
-                .ticker(() -> clock.millis() * 1_000_000L)
-                .expireAfterWrite(DEDUP_WINDOW)
-                .maximumSize(maxRemembered)
-                .<Seen, Boolean>build()
-                .asMap();
+        this.seen = new RecentReads(DEDUP_WINDOW.toMillis(), maxRemembered, clock.millis());
     }
 
     /** Counts a read unless this visitor was counted for this article within the last 30 minutes. */
     public boolean count(long visitor, long articleId) {
-        if (seen.putIfAbsent(new Seen(visitor, articleId), Boolean.TRUE) != null) {
+        long now = clock.millis();
+        if (!seen.firstRead(visitor, articleId, now)) {
             return false;
         }
-        Bucket bucket = new Bucket(articleId, HourlyCount.hourOf(clock.millis()));
+        Bucket bucket = new Bucket(articleId, HourlyCount.hourOf(now));
         LongAdder adder = pending.get(bucket);
         if (adder == null) {
             adder = pending.computeIfAbsent(bucket, b -> new LongAdder());
