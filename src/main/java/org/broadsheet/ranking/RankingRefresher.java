@@ -5,10 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Background recompute of the rankings, every {@link #PERIOD} on its own thread ("ranking-refresher"),
@@ -25,7 +21,7 @@ public final class RankingRefresher {
     private final ViewFlusher flusher;
     private final RankingService rankings;
     private final PublishedArticles published;
-    private ScheduledExecutorService executor;
+    private final NamedSchedule schedule = new NamedSchedule("ranking-refresher");
 
     public RankingRefresher(ViewFlusher flusher, RankingService rankings, PublishedArticles published) {
         this.flusher = flusher;
@@ -33,32 +29,12 @@ public final class RankingRefresher {
         this.published = published;
     }
 
-    public synchronized void start() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ranking-refresher");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::refreshQuietly, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        schedule.start(PERIOD, this::refresh);
     }
 
     public void stop() {
-        ScheduledExecutorService e;
-        synchronized (this) {
-            e = executor;
-            executor = null;
-        }
-        if (e != null) {
-            e.shutdownNow();
-            try {
-                e.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        schedule.stop(true);
     }
 
     /** Brings the windows to the current hour and recomputes the lists now. */
@@ -67,22 +43,10 @@ public final class RankingRefresher {
         rankings.recompute();
     }
 
-    private void refreshQuietly() {
-        try {
-            refresh();
-        } catch (RuntimeException e) {
-            log.error("ranking recompute failed; the previous lists stay in place", e);
-        }
-    }
-
     /** An {@link org.broadsheet.article.ArticleListener}: follows the article on the refresher's thread. */
     public void onChange(ArticleChange change) {
         if (change.kind() == ArticleChange.Kind.BACKSTAGE) {
             return;
-        }
-        ScheduledExecutorService e;
-        synchronized (this) {
-            e = executor;
         }
         Runnable follow = () -> {
             try {
@@ -91,14 +55,8 @@ public final class RankingRefresher {
                 log.error("could not follow article {} into the rankings", change.articleId(), ex);
             }
         };
-        try {
-            if (e != null) {
-                e.execute(follow);
-                return;
-            }
-        } catch (RejectedExecutionException ignored) {
-            // stopping: follow it here instead
+        if (!schedule.execute(follow)) {
+            follow.run();
         }
-        follow.run();
     }
 }

@@ -1,14 +1,10 @@
 package org.broadsheet.ranking;
 
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Background writer of view counts: every flush interval (10 s at most) it drains {@link ViewCounter}
@@ -22,7 +18,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ViewFlusher {
 
-    private static final Logger log = LoggerFactory.getLogger(ViewFlusher.class);
     private static final long DAY_MILLIS = 86_400_000L;
 
     private final ViewCounter counter;
@@ -31,7 +26,7 @@ public final class ViewFlusher {
     private final ViewRollup rollup;
     private final Clock clock;
     private final Duration interval;
-    private ScheduledExecutorService executor;
+    private final NamedSchedule schedule = new NamedSchedule("view-flusher");
     private long rolledUpDay = Long.MIN_VALUE;
 
     public ViewFlusher(ViewCounter counter, ViewStore store, ViewWindows windows, ViewRollup rollup, Clock clock,
@@ -44,43 +39,17 @@ public final class ViewFlusher {
         this.interval = interval;
     }
 
-    public synchronized void start() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "view-flusher");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::flushQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        schedule.start(interval, this::flush);
     }
 
     /** Stops the schedule and writes what is still pending. */
     public void stop() {
-        ScheduledExecutorService e;
-        synchronized (this) {
-            e = executor;
-            executor = null;
-        }
-        if (e != null) {
-            e.shutdown();
-            try {
-                if (!e.awaitTermination(30, TimeUnit.SECONDS)) {
-                    log.warn("the view flusher did not finish its last run in time");
-                }
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        flush();
-    }
-
-    private void flushQuietly() {
+        schedule.stop(false);
         try {
             flush();
         } catch (RuntimeException e) {
-            log.error("view flush failed; the counts are kept for the next attempt", e);
+            LoggerFactory.getLogger(ViewFlusher.class).error("the last view flush failed at shutdown", e);
         }
     }
 

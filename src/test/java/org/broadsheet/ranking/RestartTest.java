@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.broadsheet.ranking.RankingSite.FIREFOX;
 
 class RestartTest {
@@ -39,6 +40,20 @@ class RestartTest {
             site.get(stories.get(1).url(), FIREFOX + " more");
             site.settle();
             assertThat(site.top()).containsExactly("Other story", "Kept story");
+        }
+    }
+
+    @Test
+    void countsThatCouldNotBeWrittenAreWrittenByTheNextFlush() {
+        try (RankingSite site = new RankingSite(dir, NOW, RankingSettings.DEFAULTS)) {
+            ArticleSummary story = site.publish(NOW.minus(Duration.ofDays(2)), "Story").get(0);
+            site.get(story.url(), FIREFOX);
+            site.app.database().jdbi().useHandle(h -> h.execute("ALTER TABLE article_views_hourly RENAME TO views_away"));
+            assertThatThrownBy(site.app.ranking()::flushNow).isInstanceOf(RuntimeException.class);
+            site.app.database().jdbi().useHandle(h -> h.execute("ALTER TABLE views_away RENAME TO article_views_hourly"));
+            site.get(story.url(), FIREFOX + " second reader");
+            site.app.ranking().flushNow();
+            assertThat(site.total(story)).isEqualTo(2);
         }
     }
 }
