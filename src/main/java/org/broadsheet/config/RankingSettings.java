@@ -44,11 +44,18 @@ public record RankingSettings(ViewCounting counting, int proxyHops, Duration top
 
     private static void requireWindow(String name, Duration window) {
         if (window == null || window.compareTo(Duration.ofHours(1)) < 0 || window.compareTo(MAX_WINDOW) > 0) {
-            throw new IllegalArgumentException("the " + name + " must be between 1 hour and 90 days, got " + window);
+            throw new IllegalArgumentException("the " + name + " must be between 1 hour and 90 days, got " + describe(window));
         }
         if (window.toMillis() % Duration.ofHours(1).toMillis() != 0) {
-            throw new IllegalArgumentException("the " + name + " must be whole hours (views are counted per hour), got " + window);
+            throw new IllegalArgumentException("the " + name + " must be whole hours (views are counted per hour), got " + describe(window));
         }
+    }
+
+    private static String describe(Duration d) {
+        if (d == null) {
+            return "nothing";
+        }
+        return d.toHours() % 24 == 0 && d.toHours() > 0 ? d.toDays() + " days" : d.toMinutes() + " minutes";
     }
 
     private static void requireSize(String name, int size) {
