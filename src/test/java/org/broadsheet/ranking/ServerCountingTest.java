@@ -95,6 +95,18 @@ class ServerCountingTest {
     }
 
     @Test
+    void aWithdrawnArticleLeavesTheListsAtOnce() {
+        read(story, 2);
+        site.settle();
+        assertThat(site.top()).containsExactly("Council approves the new bridge");
+        site.app.database().jdbi().useHandle(h -> h.execute("UPDATE articles SET status = 'unpublished' WHERE id = ?", story.id()));
+        site.app.ranking().published().refresh(story.id());
+        assertThat(site.top()).as("before the next recompute").isEmpty();
+        assertThat(site.popular()).isEmpty();
+        assertThat(site.post("/views/" + story.id(), FIREFOX).statusCode()).as("no beacon route in server mode").isEqualTo(404);
+    }
+
+    @Test
     void aFreshSiteHidesItsEmptyBlocks() {
         String page = site.get(story.url(), GOOGLEBOT).body();
         assertThat(page).doesNotContain("Top 5 This Week").doesNotContain("Popular Articles").doesNotContain("data-view-beacon");
