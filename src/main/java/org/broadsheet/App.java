@@ -5,12 +5,13 @@ import org.broadsheet.article.ArticleAddon;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.article.ArticleWeb;
-import org.broadsheet.article.Rankings;
 import org.broadsheet.article.RelatedArticles;
 import org.broadsheet.article.SectionDirectory;
 import org.broadsheet.config.Settings;
 import org.broadsheet.demo.WikinewsDemo;
 import org.broadsheet.media.MediaFiles;
+import org.broadsheet.ranking.Ranking;
+import org.broadsheet.ranking.web.ViewTracking;
 import org.broadsheet.storage.Database;
 import org.broadsheet.web.AccessCheck;
 import org.broadsheet.web.Authenticator;
@@ -41,11 +42,13 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final Javalin server;
     private final ArticleService articles;
+    private final Ranking ranking;
 
-    private App(Database database, Javalin server, ArticleService articles) {
+    private App(Database database, Javalin server, ArticleService articles, Ranking ranking) {
         this.database = database;
         this.server = server;
         this.articles = articles;
+        this.ranking = ranking;
     }
 
     /** Builds and starts everything; the returned app is serving. */
@@ -60,14 +63,17 @@ public final class App implements AutoCloseable {
             if (settings.loadDemo() && articles.isEmpty()) {
                 new WikinewsDemo(articles).load();
             }
-            StaticAssets assets = new StaticAssets(List.of("site.css"));
+            StaticAssets assets = new StaticAssets(List.of("site.css", "views.js"));
             SiteChrome chrome = new SiteChrome(settings.siteName(), settings.baseUrl(),
                     () -> sections.topLevel().stream().map(s -> new NavLink(s.name(), s.url())).toList(), assets, clock, zone);
             Templates templates = new Templates();
             MediaFiles media = new MediaFiles(settings.mediaDir());
             PageCache pageCache = new PageCache(settings.pageCache(), 128L << 20, 60, clock, observability.registry());
-            ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, Rankings.NONE, RelatedArticles.NONE,
-                    ArticleAddon.NONE, pageCache);
+            Ranking ranking = Ranking.create(database.jdbi(), articles, settings.ranking(), clock);
+            ranking.onListsChanged(() -> pageCache.invalidate("rankings"));
+            ViewTracking viewTracking = new ViewTracking(ranking.reads(), settings.ranking(), assets, templates);
+            ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, ranking.rankings(), RelatedArticles.NONE,
+                    ArticleAddon.NONE, viewTracking, pageCache);
             AccessCheck access = new AccessCheck(Authenticator.NOBODY, "/newsroom/sign-in");
             ErrorPages errors = new ErrorPages(chrome, templates);
 
@@ -83,12 +89,14 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/assets/{file}", assets::serve, Role.ANYONE);
                 cfg.routes.get("/media/{file}", media::serve, Role.ANYONE);
                 articleWeb.routes(cfg.routes);
+                viewTracking.routes(cfg.routes);
                 articleWeb.catchAllRoutes(cfg.routes);
             });
             server.start();
+            ranking.start();
             log.info("Broadsheet is serving on http://localhost:{}/ ({} database, data in {})",
                     server.port(), database.dialect().name().toLowerCase(), settings.dataDir().toAbsolutePath());
-            return new App(database, server, articles);
+            return new App(database, server, articles, ranking);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -107,9 +115,15 @@ public final class App implements AutoCloseable {
         return articles;
     }
 
+    /** The ranking feature: view counts and the lists (tests flush and recompute through it). */
+    public Ranking ranking() {
+        return ranking;
+    }
+
     @Override
     public void close() {
         server.stop();
+        ranking.close();
         database.close();
     }
 }

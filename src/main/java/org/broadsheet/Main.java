@@ -1,5 +1,6 @@
 package org.broadsheet;
 
+import org.broadsheet.config.RankingSettings;
 import org.broadsheet.config.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,6 +64,9 @@ public final class Main implements Runnable {
         @CommandLine.Mixin
         StoreOptionsMixin store;
 
+        @CommandLine.Mixin
+        RankingOptionsMixin ranking;
+
         @Option(names = "--no-demo", description = "Start with an empty site instead of loading the Wikinews demo content.")
         boolean noDemo;
 
@@ -82,7 +86,8 @@ public final class Main implements Runnable {
             if (port < 1 || port > 65535) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--port must be between 1 and 65535");
             }
-            Settings settings = new Settings(port, store.data, store.db, !noDemo, siteName, baseUrl, !noPageCache);
+            Settings settings = new Settings(port, store.data, store.db, !noDemo, siteName, baseUrl, !noPageCache,
+                    ranking.settings(this));
             App app = App.start(settings, Clock.systemUTC());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -91,6 +96,40 @@ public final class Main implements Runnable {
             }, "shutdown"));
             stopped.await();
             return 0;
+        }
+    }
+
+    /** How reads are counted and ranked. */
+    static final class RankingOptionsMixin {
+        @Option(names = "--view-counting", paramLabel = "MODE", defaultValue = "${env:BROADSHEET_VIEW_COUNTING:-server}",
+                description = "Where reads are counted: 'server' (pages reach Broadsheet) or 'beacon' (a CDN or page cache serves pages) (env BROADSHEET_VIEW_COUNTING; default: ${DEFAULT-VALUE}).")
+        String counting;
+
+        @Option(names = "--proxy-hops", paramLabel = "N", defaultValue = "${env:BROADSHEET_PROXY_HOPS:-0}",
+                description = "Trusted reverse proxies in front that append to X-Forwarded-For (env BROADSHEET_PROXY_HOPS; default: ${DEFAULT-VALUE}).")
+        int proxyHops;
+
+        @Option(names = "--top-days", paramLabel = "DAYS", defaultValue = "7", description = "Window of Top 5 This Week in days (default: ${DEFAULT-VALUE}).")
+        int topDays;
+
+        @Option(names = "--top-size", paramLabel = "N", defaultValue = "5", description = "Articles in Top 5 This Week (default: ${DEFAULT-VALUE}).")
+        int topSize;
+
+        @Option(names = "--popular-days", paramLabel = "DAYS", defaultValue = "30", description = "Window of Popular Articles in days (default: ${DEFAULT-VALUE}).")
+        int popularDays;
+
+        @Option(names = "--popular-size", paramLabel = "N", defaultValue = "5", description = "Articles in Popular Articles (default: ${DEFAULT-VALUE}).")
+        int popularSize;
+
+        RankingSettings settings(Object command) {
+            try {
+                RankingSettings d = RankingSettings.DEFAULTS;
+                return new RankingSettings(RankingSettings.ViewCounting.parse(counting), proxyHops,
+                        java.time.Duration.ofDays(topDays), topSize, java.time.Duration.ofDays(popularDays), popularSize,
+                        d.trendingSize(), d.flushInterval());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(new CommandLine(command), e.getMessage());
+            }
         }
     }
 
@@ -126,7 +165,7 @@ public final class Main implements Runnable {
             if (count < 1) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--articles must be at least 1");
             }
-            Settings settings = new Settings(Settings.DEFAULT_PORT, store.data, store.db, true, null, null, true);
+            Settings settings = new Settings(Settings.DEFAULT_PORT, store.data, store.db, true, null, null);
             Tools.generate(settings, count, days, seed, Clock.systemUTC());
             return 0;
         }

@@ -129,6 +129,20 @@ public final class ArticleService {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
+    /**
+     * Ids and publication times of every published article, embargoed ones included (their time is in
+     * the future); one query. For derived data that must know what readers can see (rankings).
+     */
+    public Map<Long, Instant> publicationTimes() {
+        return jdbi.withHandle(h -> {
+            Map<Long, Instant> times = new java.util.HashMap<>();
+            h.createQuery("SELECT id, published_at FROM articles WHERE status = 'published' AND published_at IS NOT NULL")
+                    .map((rs, ctx) -> times.put(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2))))
+                    .forEach(x -> { });
+            return times;
+        });
+    }
+
     public Optional<Tag> tag(String slug) {
         return repository.tagBySlug(slug);
     }

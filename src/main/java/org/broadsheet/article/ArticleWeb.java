@@ -1,6 +1,8 @@
 package org.broadsheet.article;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import org.broadsheet.web.PageCache;
 import org.broadsheet.web.Role;
 import org.broadsheet.web.SiteChrome;
@@ -11,11 +13,13 @@ public final class ArticleWeb {
 
     private final PublicPages pages;
     private final PageCache cache;
+    private final ViewRecorder views;
 
     public ArticleWeb(ArticleService articles, SiteChrome chrome, Templates templates, Rankings rankings,
-                      RelatedArticles related, ArticleAddon addon, PageCache cache) {
-        this.pages = new PublicPages(articles, chrome, templates, rankings, related, addon);
+                      RelatedArticles related, ArticleAddon addon, ViewRecorder views, PageCache cache) {
+        this.pages = new PublicPages(articles, chrome, templates, rankings, related, addon, views);
         this.cache = cache;
+        this.views = views;
         articles.addListener(new PageInvalidation(cache, articles));
     }
 
@@ -25,8 +29,27 @@ public final class ArticleWeb {
         routes.get("/author/{slug}", cache.cached(pages::author), Role.ANYONE);
     }
 
+    /**
+     * Counts a read of an article page whether it was rendered now or served from the page cache, so
+     * that caching never hides readers.
+     */
+    private void countRead(Context ctx) {
+        if (ctx.statusCode() != 200) {
+            return;
+        }
+        for (String key : PageCache.dependencies(ctx)) {
+            if (key.startsWith(PageInvalidation.ARTICLE_PREFIX)) {
+                views.pageRendered(ctx, Long.parseLong(key.substring(PageInvalidation.ARTICLE_PREFIX.length())));
+            }
+        }
+    }
+
     /** Sections and articles live at the root of the address space; register after every other route. */
     public void catchAllRoutes(RoutesConfig routes) {
-        routes.get("/<path>", cache.cached(pages::sectionOrArticle), Role.ANYONE);
+        Handler sectionOrArticle = cache.cached(pages::sectionOrArticle);
+        routes.get("/<path>", ctx -> {
+            sectionOrArticle.handle(ctx);
+            countRead(ctx);
+        }, Role.ANYONE);
     }
 }

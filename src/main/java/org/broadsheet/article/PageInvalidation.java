@@ -19,9 +19,11 @@ final class PageInvalidation implements ArticleListener {
         this.articles = articles;
     }
 
-    /** The cache keys a page showing this article as its subject declares. */
+    static final String ARTICLE_PREFIX = "article:";
+
+    /** The cache key a page showing this article as its subject declares. */
     static String articleKey(long id) {
-        return "article:" + id;
+        return ARTICLE_PREFIX + id;
     }
 
     static String sectionKey(long id) {

@@ -34,15 +34,17 @@ final class PublicPages {
     private final Rankings rankings;
     private final RelatedArticles related;
     private final ArticleAddon addon;
+    private final ViewRecorder views;
 
     PublicPages(ArticleService articles, SiteChrome chrome, Templates templates, Rankings rankings,
-                RelatedArticles related, ArticleAddon addon) {
+                RelatedArticles related, ArticleAddon addon, ViewRecorder views) {
         this.articles = articles;
         this.chrome = chrome;
         this.templates = templates;
         this.rankings = rankings;
         this.related = related;
         this.addon = addon;
+        this.views = views;
     }
 
     void home(Context ctx) {
@@ -97,7 +99,8 @@ final class PublicPages {
         ArticlePage page = new ArticlePage(chrome.layout(title, article.standfirst(), canonical), article, parent,
                 DisplayTime.of(article.publishedAt(), zone),
                 article.wasUpdated() ? DisplayTime.of(article.contentUpdatedAt(), zone) : null,
-                rankings.topThisWeek(), related.relatedTo(article.id()), rankings.popular(), addon.render(article));
+                rankings.topThisWeek(), related.relatedTo(article.id()), rankings.popular(), addon.render(article),
+                views.pageMarkup(article));
         templates.send(ctx, "article/article.jte", page);
     }
 

@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param siteName    the outlet's name, shown in the header and page titles
  * @param baseUrl     public address used in canonical links and feeds, without trailing slash
  * @param pageCache   keep rendered public pages in memory (off only to measure the uncached path)
+ * @param ranking     how reads are counted and ranked
  */
 public record Settings(int port, Path dataDir, String databaseUrl, boolean loadDemo,
-                       String siteName, String baseUrl, boolean pageCache) {
+                       String siteName, String baseUrl, boolean pageCache, RankingSettings ranking) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -27,6 +28,12 @@ public record Settings(int port, Path dataDir, String databaseUrl, boolean loadD
         siteName = siteName == null || siteName.isBlank() ? "Broadsheet" : siteName.strip();
         baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + (port == 0 ? DEFAULT_PORT : port)
                 : baseUrl.replaceAll("/+$", "");
+        ranking = ranking == null ? RankingSettings.DEFAULTS : ranking;
+    }
+
+    /** Settings with the page cache on and the default ranking settings. */
+    public Settings(int port, Path dataDir, String databaseUrl, boolean loadDemo, String siteName, String baseUrl) {
+        this(port, dataDir, databaseUrl, loadDemo, siteName, baseUrl, true, RankingSettings.DEFAULTS);
     }
 
     /** The JDBC URL to use: the configured one, or the default SQLite file in the data folder. */
@@ -45,14 +52,18 @@ public record Settings(int port, Path dataDir, String databaseUrl, boolean loadD
 
     /** Settings for a test: a free port, the given data folder, no demo content. */
     public static Settings forTest(Path dataDir, String databaseUrl) {
-        return new Settings(0, dataDir, databaseUrl, false, "Broadsheet", null, true);
+        return new Settings(0, dataDir, databaseUrl, false, "Broadsheet", null, true, RankingSettings.DEFAULTS);
     }
 
     public Settings withDemo(boolean demo) {
-        return new Settings(port, dataDir, databaseUrl, demo, siteName, baseUrl, pageCache);
+        return new Settings(port, dataDir, databaseUrl, demo, siteName, baseUrl, pageCache, ranking);
     }
 
     public Settings withPageCache(boolean enabled) {
-        return new Settings(port, dataDir, databaseUrl, loadDemo, siteName, baseUrl, enabled);
+        return new Settings(port, dataDir, databaseUrl, loadDemo, siteName, baseUrl, enabled, ranking);
+    }
+
+    public Settings withRanking(RankingSettings ranking) {
+        return new Settings(port, dataDir, databaseUrl, loadDemo, siteName, baseUrl, pageCache, ranking);
     }
 }

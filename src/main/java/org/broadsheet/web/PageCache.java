@@ -112,6 +112,12 @@ public final class PageCache {
         set.addAll(Arrays.asList(keys));
     }
 
+    /** What the page served for this request depends on (declared when rendered, or remembered in the cache). */
+    public static Set<String> dependencies(Context ctx) {
+        Set<String> keys = ctx.attribute(DEPENDS);
+        return keys == null ? Set.of() : keys;
+    }
+
     /** Wraps a public GET handler so its pages are served from the cache. */
     public Handler cached(Handler handler) {
         return ctx -> {
@@ -130,6 +136,7 @@ public final class PageCache {
                 }
                 ctx.header("X-Cache", "MISS");
             }
+            ctx.attribute(DEPENDS, page.keys());
             send(ctx, page);
         };
     }
