@@ -117,7 +117,7 @@ class RankingPlacementTest {
     void homePageHasTopFiveAndTrending() {
         for (int width : new int[]{1366, 390}) {
             Page page = open("/", width);
-            Locator side = page.locator(".front-side");
+            Locator side = page.locator("aside.most-read");
             assertThat(side.locator("section.ranked h2").allTextContents()).containsExactly("Top 5 This Week", "Trending now");
             List<String> trending = side.locator("section.ranked").nth(1).locator("li .headline").allTextContents();
             assertThat(trending).contains(latest.get(0).headline()).doesNotContain(latest.get(5).headline());
