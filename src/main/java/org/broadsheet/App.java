@@ -11,9 +11,9 @@ import org.broadsheet.article.SectionDirectory;
 import org.broadsheet.config.Settings;
 import org.broadsheet.demo.WikinewsDemo;
 import org.broadsheet.media.MediaFiles;
+import org.broadsheet.newsroom.Newsroom;
 import org.broadsheet.storage.Database;
 import org.broadsheet.web.AccessCheck;
-import org.broadsheet.web.Authenticator;
 import org.broadsheet.web.ErrorPages;
 import org.broadsheet.web.NavLink;
 import org.broadsheet.web.Role;
@@ -39,11 +39,13 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final Javalin server;
     private final ArticleService articles;
+    private final Newsroom newsroom;
 
-    private App(Database database, Javalin server, ArticleService articles) {
+    private App(Database database, Javalin server, ArticleService articles, Newsroom newsroom) {
         this.database = database;
         this.server = server;
         this.articles = articles;
+        this.newsroom = newsroom;
     }
 
     /** Builds and starts everything; the returned app is serving. */
@@ -57,32 +59,37 @@ public final class App implements AutoCloseable {
             if (settings.loadDemo() && articles.isEmpty()) {
                 new WikinewsDemo(articles).load();
             }
-            StaticAssets assets = new StaticAssets(List.of("site.css"));
+            StaticAssets assets = new StaticAssets(List.of("site.css", "newsroom.css"));
             SiteChrome chrome = new SiteChrome(settings.siteName(), settings.baseUrl(),
                     () -> sections.topLevel().stream().map(s -> new NavLink(s.name(), s.url())).toList(), assets, clock, zone);
             Templates templates = new Templates();
             MediaFiles media = new MediaFiles(settings.mediaDir());
             ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, Rankings.NONE, RelatedArticles.NONE,
                     ArticleAddon.NONE);
-            AccessCheck access = new AccessCheck(Authenticator.NOBODY, "/newsroom/sign-in");
+            Newsroom newsroom = new Newsroom(database.jdbi(), articles, settings, chrome, templates, assets, clock);
+            AccessCheck access = new AccessCheck(newsroom.authenticator(), "/newsroom/sign-in");
             ErrorPages errors = new ErrorPages(chrome, templates);
 
             Javalin server = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
                 cfg.jetty.port = settings.port();
                 cfg.http.generateEtags = true;
+                cfg.http.maxRequestSize = newsroom.maxRequestBytes();
                 errors.register(cfg.routes);
                 cfg.routes.beforeMatched(access::handle);
+                cfg.routes.beforeMatched(newsroom.csrf()::handle);
                 cfg.routes.get("/healthz", ctx -> ctx.header("Cache-Control", "no-store").result("ok"), Role.ANYONE);
                 cfg.routes.get("/assets/{file}", assets::serve, Role.ANYONE);
                 cfg.routes.get("/media/{file}", media::serve, Role.ANYONE);
                 articleWeb.routes(cfg.routes);
+                newsroom.routes(cfg.routes);
                 articleWeb.catchAllRoutes(cfg.routes);
             });
             server.start();
+            newsroom.start();
             log.info("Broadsheet is serving on http://localhost:{}/ ({} database, data in {})",
                     server.port(), database.dialect().name().toLowerCase(), settings.dataDir().toAbsolutePath());
-            return new App(database, server, articles);
+            return new App(database, server, articles, newsroom);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -101,8 +108,13 @@ public final class App implements AutoCloseable {
         return articles;
     }
 
+    public Newsroom newsroom() {
+        return newsroom;
+    }
+
     @Override
     public void close() {
+        newsroom.close();
         server.stop();
         database.close();
     }

@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 /** The command line: {@code broadsheet serve}, and the operator's other commands. */
 @Command(name = "broadsheet", mixinStandardHelpOptions = true, version = "Broadsheet 0.1",
         description = "A fast, self-hosted news publishing platform.",
-        subcommands = {Main.Serve.class})
+        subcommands = {Main.Serve.class, UserCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -74,12 +74,19 @@ public final class Main implements Runnable {
                 description = "Public address for canonical links, e.g. https://news.example.com (env BROADSHEET_BASE_URL).")
         String baseUrl;
 
+        @Option(names = "--max-upload-mb", paramLabel = "MB", defaultValue = "${env:BROADSHEET_MAX_UPLOAD_MB:-20}",
+                description = "Largest photo the newsroom accepts, in megabytes (env BROADSHEET_MAX_UPLOAD_MB; default: ${DEFAULT-VALUE}).")
+        int maxUploadMb;
+
         @Override
         public Integer call() throws InterruptedException {
+            if (maxUploadMb < 1 || maxUploadMb > 1024) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--max-upload-mb must be between 1 and 1024");
+            }
             if (port < 1 || port > 65535) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--port must be between 1 and 65535");
             }
-            Settings settings = new Settings(port, store.data, store.db, !noDemo, siteName, baseUrl);
+            Settings settings = new Settings(port, store.data, store.db, !noDemo, siteName, baseUrl, maxUploadMb * 1024L * 1024);
             App app = App.start(settings, Clock.systemUTC());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

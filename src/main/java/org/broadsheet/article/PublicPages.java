@@ -81,8 +81,14 @@ final class PublicPages {
     }
 
     private void article(Context ctx, String slug) {
-        Article article = articles.findPublished(slug)
-                .orElseThrow(() -> new NotFoundResponse("There is no article at this address."));
+        Optional<Article> found = articles.findPublished(slug);
+        if (found.isEmpty()) {
+            Article moved = articles.findPublishedByOldSlug(slug)
+                    .orElseThrow(() -> new NotFoundResponse("There is no article at this address."));
+            redirectPermanently(ctx, articles.url(moved));
+            return;
+        }
+        Article article = found.get();
         String canonical = articles.url(article);
         if (!canonical.equals(ctx.path())) {
             redirectPermanently(ctx, canonical);
@@ -95,7 +101,8 @@ final class PublicPages {
         ArticlePage page = new ArticlePage(chrome.layout(title, article.standfirst(), canonical), article, parent,
                 DisplayTime.of(article.publishedAt(), zone),
                 article.wasUpdated() ? DisplayTime.of(article.contentUpdatedAt(), zone) : null,
-                rankings.topThisWeek(), related.relatedTo(article.id()), rankings.popular(), addon.render(article));
+                rankings.topThisWeek(), related.relatedTo(article.id()), rankings.popular(), addon.render(article),
+                articles.corrections(article.id()));
         templates.send(ctx, "article/article.jte", page);
     }
 

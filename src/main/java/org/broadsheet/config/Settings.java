@@ -12,11 +12,17 @@ import java.util.Objects;
  * @param loadDemo    load the Wikinews demo content into an empty store
  * @param siteName    the outlet's name, shown in the header and page titles
  * @param baseUrl     public address used in canonical links and feeds, without trailing slash
+ * @param maxUploadBytes the largest photo the newsroom accepts
  */
 public record Settings(int port, Path dataDir, String databaseUrl, boolean loadDemo,
-                       String siteName, String baseUrl) {
+                       String siteName, String baseUrl, long maxUploadBytes) {
 
     public static final int DEFAULT_PORT = 8080;
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
+
+    public Settings(int port, Path dataDir, String databaseUrl, boolean loadDemo, String siteName, String baseUrl) {
+        this(port, dataDir, databaseUrl, loadDemo, siteName, baseUrl, DEFAULT_MAX_UPLOAD_BYTES);
+    }
 
     public Settings {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -26,6 +32,9 @@ public record Settings(int port, Path dataDir, String databaseUrl, boolean loadD
         siteName = siteName == null || siteName.isBlank() ? "Broadsheet" : siteName.strip();
         baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + (port == 0 ? DEFAULT_PORT : port)
                 : baseUrl.replaceAll("/+$", "");
+        if (maxUploadBytes < 1024 || maxUploadBytes > 1024L * 1024 * 1024) {
+            throw new IllegalArgumentException("the upload limit must be between 1 KB and 1 GB, got " + maxUploadBytes);
+        }
     }
 
     /** The JDBC URL to use: the configured one, or the default SQLite file in the data folder. */
@@ -48,6 +57,6 @@ public record Settings(int port, Path dataDir, String databaseUrl, boolean loadD
     }
 
     public Settings withDemo(boolean demo) {
-        return new Settings(port, dataDir, databaseUrl, demo, siteName, baseUrl);
+        return new Settings(port, dataDir, databaseUrl, demo, siteName, baseUrl, maxUploadBytes);
     }
 }
