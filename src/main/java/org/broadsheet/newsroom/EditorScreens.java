@@ -261,7 +261,7 @@ final class EditorScreens {
                 a == null || a.publishedAt() == null ? null : DisplayTime.of(a.publishedAt(), chrome.zone()),
                 a == null ? List.of() : articles.corrections(a.id()),
                 a != null && a.status() == ArticleStatus.PUBLISHED && me.role().includes(Role.EDITOR),
-                maxUploadBytes / (1024 * 1024)));
+                NewsroomText.size(maxUploadBytes)));
     }
 
     private List<NewsroomPages.Option> sectionOptions(long selected) {
@@ -286,7 +286,7 @@ final class EditorScreens {
         }
         if (file.size() > maxUploadBytes) {
             throw new io.javalin.http.HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(),
-                    "The photo is too large: it may be up to " + maxUploadBytes / (1024 * 1024) + " MB.");
+                    "The photo is too large: it may be up to " + NewsroomText.size(maxUploadBytes) + ".");
         }
         try (InputStream in = file.content()) {
             return form.withLeadMedia(media.store(in.readAllBytes()).id());

@@ -71,7 +71,7 @@ public final class NewsroomPages {
     public record EditorPage(StaffLayout layout, Long id, int version, ArticleStatus status, String statusLabel,
                              EditorForm form, String leadImageUrl, Problems problems, String error, List<Option> sections,
                              List<DeskAction> actions, String scheduleAt, String publicUrl, DisplayTime publishedAt,
-                             List<Correction> corrections, boolean canCorrect, long maxUploadMb) {
+                             List<Correction> corrections, boolean canCorrect, String maxUpload) {
         public boolean isNew() {
             return id == null;
         }

@@ -34,6 +34,11 @@ public final class NewsroomText {
         return code == null ? null : NOTICES.get(code);
     }
 
+    /** A byte count as people read it: "20 MB", "64 KB". */
+    public static String size(long bytes) {
+        return bytes >= 1024 * 1024 ? (bytes + 512 * 1024) / (1024 * 1024) + " MB" : (bytes + 512) / 1024 + " KB";
+    }
+
     public static String status(ArticleStatus s) {
         return switch (s) {
             case DRAFT -> "Draft";

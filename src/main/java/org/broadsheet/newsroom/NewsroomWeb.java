@@ -78,7 +78,7 @@ public final class NewsroomWeb {
     private void limitSize(Context ctx) {
         if (ctx.contentLength() > maxUploadBytes + 256 * 1024) {
             throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(),
-                    "The upload is too large: photos may be up to " + maxUploadBytes / (1024 * 1024) + " MB.");
+                    "The upload is too large: photos may be up to " + NewsroomText.size(maxUploadBytes) + ".");
         }
     }
 
