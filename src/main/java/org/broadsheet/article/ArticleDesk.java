@@ -389,7 +389,7 @@ public final class ArticleDesk {
 
     // ---- rules ----
 
-    private static boolean owns(Article a, Principal by, Long createdBy) {
+    private static boolean owns(Principal by, Long createdBy) {
         return createdBy != null && createdBy == by.userId();
     }
 
@@ -400,7 +400,7 @@ public final class ArticleDesk {
 
     /** Authors and above see every article; contributors their own. */
     public boolean canView(Article a, Principal by) {
-        return by.role().includes(Role.AUTHOR) || owns(a, by, creator(a.id()));
+        return by.role().includes(Role.AUTHOR) || owns(by, creator(a.id()));
     }
 
     /** Editors edit anything; authors their own articles; contributors their own drafts. */
@@ -408,7 +408,7 @@ public final class ArticleDesk {
         if (by.role().includes(Role.EDITOR)) {
             return true;
         }
-        if (!owns(a, by, creator(a.id()))) {
+        if (!owns(by, creator(a.id()))) {
             return false;
         }
         return by.role().includes(Role.AUTHOR) || a.status() == ArticleStatus.DRAFT;
@@ -419,7 +419,7 @@ public final class ArticleDesk {
         if (action == DeskAction.SUBMIT) {
             return canEdit(a, by);
         }
-        return by.role().includes(Role.EDITOR) || by.role().includes(Role.AUTHOR) && owns(a, by, creator(a.id()));
+        return by.role().includes(Role.EDITOR) || by.role().includes(Role.AUTHOR) && owns(by, creator(a.id()));
     }
 
     private void requireView(Article a, Principal by) {
