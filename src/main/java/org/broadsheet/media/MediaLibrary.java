@@ -29,7 +29,8 @@ import java.util.Optional;
 /**
  * Stores uploaded images in the media folder and records them in the database. The type is decided
  * from the bytes, never from a file name. Every image is decoded and encoded again, which drops all
- * metadata (EXIF with GPS positions, XMP, comments); narrower copies are made for {@code srcset}
+ * metadata (EXIF with GPS positions, XMP, comments) after a JPEG's EXIF orientation has been applied to
+ * the pixels; narrower copies are made for {@code srcset}
  * (480, 960 and 1600 pixels, only below the original width). Formats: JPEG stays JPEG, PNG stays PNG;
  * WebP (read with TwelveMonkeys; the JDK cannot write WebP) becomes JPEG, or PNG when it has
  * transparency; a GIF becomes a PNG of its first frame, since lead photos are still images. The stored
@@ -68,7 +69,8 @@ public final class MediaLibrary {
         if (type == null) {
             throw new UnsupportedImageException("The file is not a JPEG, PNG, WebP or GIF image.");
         }
-        BufferedImage image = decode(bytes);
+        BufferedImage decoded = decode(bytes);
+        BufferedImage image = type == ImageType.JPEG ? Orientation.apply(decoded, Orientation.of(bytes)) : decoded;
         boolean alpha = image.getColorModel().hasAlpha();
         ImageType out = type == ImageType.JPEG || type == ImageType.WEBP && !alpha ? ImageType.JPEG : ImageType.PNG;
         byte[] clean = encode(image, out);

@@ -57,6 +57,17 @@ class MediaLibraryTest {
     }
 
     @Test
+    void aSidewaysPhoneJpegIsTurnedUprightBeforeItsExifIsDropped() throws IOException {
+        MediaLibrary.StoredImage img = library.store(TestImages.jpegWithOrientation(300, 200, 6));
+        assertThat(img.width()).isEqualTo(200);
+        assertThat(img.height()).isEqualTo(300);
+        var upright = ImageIO.read(new ByteArrayInputStream(stored(img.fileName())));
+        int topRight = upright.getRGB(195, 4);
+        assertThat(topRight & 0xFF).as("the stored top-left (blue) corner is now top right").isGreaterThan((topRight >> 16) & 0xFF);
+        assertThat(TestImages.contains(stored(img.fileName()), "Exif")).isFalse();
+    }
+
+    @Test
     void pngLosesItsTextChunks() throws IOException {
         MediaLibrary.StoredImage img = library.store(TestImages.pngWithText(300, 200));
         assertThat(img.mimeType()).isEqualTo("image/png");

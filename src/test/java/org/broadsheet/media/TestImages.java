@@ -54,6 +54,20 @@ public final class TestImages {
         return out.array();
     }
 
+    /** A JPEG stored sideways with an EXIF orientation tag (6 = turn 90° clockwise to view). */
+    public static byte[] jpegWithOrientation(int width, int height, int orientation) {
+        byte[] jpeg = encode(picture(width, height), "jpg");
+        ByteBuffer exif = ByteBuffer.allocate(6 + 8 + 2 + 12 + 4);
+        exif.put("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1)).put("MM\0*".getBytes(StandardCharsets.ISO_8859_1)).putInt(8)
+                .putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1)
+                .putShort((short) orientation).putShort((short) 0).putInt(0);
+        byte[] payload = exif.array();
+        ByteBuffer out = ByteBuffer.allocate(jpeg.length + payload.length + 4);
+        out.put(jpeg, 0, 2).put((byte) 0xFF).put((byte) 0xE1).putShort((short) (payload.length + 2)).put(payload);
+        out.put(jpeg, 2, jpeg.length - 2);
+        return out.array();
+    }
+
     /** A PNG with a tEXt chunk after the header. */
     public static byte[] pngWithText(int width, int height) {
         byte[] png = encode(picture(width, height), "png");
