@@ -102,6 +102,21 @@ class EditorHttpTest {
         assertThat(reuse.statusCode()).as("an old slug still redirects, so it is not free").isEqualTo(422);
     }
 
+    @Test
+    void movingAnArticleToAnotherSectionRedirectsItsOldAddress() {
+        long id = create("Moved story");
+        publish(id);
+        String oldUrl = f.app.articles().url(article(id));
+        var world = f.app.articles().createSection(null, "world", "World", "", 1);
+        Map<String, String> edit = form("Moved story");
+        edit.put("section", String.valueOf(world.id()));
+        edit.put("version", String.valueOf(article(id).version()));
+        assertThat(staff.post("/newsroom/articles/" + id, edit).statusCode()).isEqualTo(303);
+        HttpResponse<String> moved = staff.get(oldUrl);
+        assertThat(moved.statusCode()).isEqualTo(301);
+        assertThat(moved.headers().firstValue("Location")).hasValue("/world/2026/11/28/moved-story/");
+    }
+
     private static Map<String, String> withSlug(Map<String, String> m, String slug) {
         m.put("slug", slug);
         return m;

@@ -81,6 +81,15 @@ class MediaHttpTest {
     }
 
     @Test
+    void aPhotoOfSeveralMegabytesGoesThrough() {
+        f = new NewsroomFixture(dir);
+        var staff = f.signedIn(f.user("ed@example.com", Role.EDITOR));
+        byte[] big = TestImages.encode(noise(1100, 1100), "png");
+        assertThat(big.length).isGreaterThan(3 * 1024 * 1024);
+        assertThat(upload(staff, big, "big.png", "Noise").statusCode()).isEqualTo(303);
+    }
+
+    @Test
     void anythingButAnImageIsRefusedWhateverItsName() {
         f = new NewsroomFixture(dir);
         var staff = f.signedIn(f.user("ed@example.com", Role.EDITOR));
