@@ -12,9 +12,9 @@ import org.broadsheet.demo.WikinewsDemo;
 import org.broadsheet.media.MediaFiles;
 import org.broadsheet.ranking.Ranking;
 import org.broadsheet.ranking.web.ViewTracking;
+import org.broadsheet.newsroom.Newsroom;
 import org.broadsheet.storage.Database;
 import org.broadsheet.web.AccessCheck;
-import org.broadsheet.web.Authenticator;
 import org.broadsheet.web.ErrorPages;
 import org.broadsheet.web.NavLink;
 import org.broadsheet.web.Observability;
@@ -43,12 +43,14 @@ public final class App implements AutoCloseable {
     private final Javalin server;
     private final ArticleService articles;
     private final Ranking ranking;
+    private final Newsroom newsroom;
 
-    private App(Database database, Javalin server, ArticleService articles, Ranking ranking) {
+    private App(Database database, Javalin server, ArticleService articles, Ranking ranking, Newsroom newsroom) {
         this.database = database;
         this.server = server;
         this.articles = articles;
         this.ranking = ranking;
+        this.newsroom = newsroom;
     }
 
     /** Builds and starts everything; the returned app is serving. */
@@ -63,7 +65,7 @@ public final class App implements AutoCloseable {
             if (settings.loadDemo() && articles.isEmpty()) {
                 new WikinewsDemo(articles).load();
             }
-            StaticAssets assets = new StaticAssets(List.of("site.css", "views.js"));
+            StaticAssets assets = new StaticAssets(List.of("site.css", "newsroom.css", "views.js"));
             SiteChrome chrome = new SiteChrome(settings.siteName(), settings.baseUrl(),
                     () -> sections.topLevel().stream().map(s -> new NavLink(s.name(), s.url())).toList(), assets, clock, zone);
             Templates templates = new Templates();
@@ -74,7 +76,8 @@ public final class App implements AutoCloseable {
             ViewTracking viewTracking = new ViewTracking(ranking.reads(), settings.ranking(), assets, templates);
             ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, ranking.rankings(), RelatedArticles.NONE,
                     ArticleAddon.NONE, viewTracking, pageCache);
-            AccessCheck access = new AccessCheck(Authenticator.NOBODY, "/newsroom/sign-in");
+            Newsroom newsroom = new Newsroom(database.jdbi(), articles, settings, chrome, templates, assets, clock);
+            AccessCheck access = new AccessCheck(newsroom.authenticator(), "/newsroom/sign-in");
             ErrorPages errors = new ErrorPages(chrome, templates);
 
             Javalin server = Javalin.create(cfg -> {
@@ -82,21 +85,25 @@ public final class App implements AutoCloseable {
                 cfg.jetty.port = settings.port();
                 cfg.http.generateEtags = true;
                 observability.install(cfg);
+                cfg.http.maxRequestSize = newsroom.maxRequestBytes();
                 errors.register(cfg.routes);
                 cfg.routes.beforeMatched(access::handle);
+                cfg.routes.beforeMatched(newsroom.csrf()::handle);
                 cfg.routes.get("/healthz", ctx -> ctx.header("Cache-Control", "no-store").result("ok"), Role.ANYONE);
                 cfg.routes.get("/metrics", observability::serveMetrics, Role.ANYONE);
                 cfg.routes.get("/assets/{file}", assets::serve, Role.ANYONE);
                 cfg.routes.get("/media/{file}", media::serve, Role.ANYONE);
                 articleWeb.routes(cfg.routes);
+                newsroom.routes(cfg.routes);
                 viewTracking.routes(cfg.routes);
                 articleWeb.catchAllRoutes(cfg.routes);
             });
             server.start();
             ranking.start();
+            newsroom.start();
             log.info("Broadsheet is serving on http://localhost:{}/ ({} database, data in {})",
                     server.port(), database.dialect().name().toLowerCase(), settings.dataDir().toAbsolutePath());
-            return new App(database, server, articles, ranking);
+            return new App(database, server, articles, ranking, newsroom);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -120,8 +127,13 @@ public final class App implements AutoCloseable {
         return ranking;
     }
 
+    public Newsroom newsroom() {
+        return newsroom;
+    }
+
     @Override
     public void close() {
+        newsroom.close();
         server.stop();
         ranking.close();
         database.close();

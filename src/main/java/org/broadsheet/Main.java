@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 /** The command line: {@code broadsheet serve}, and the operator's other commands. */
 @Command(name = "broadsheet", mixinStandardHelpOptions = true, version = "Broadsheet 0.1",
         description = "A fast, self-hosted news publishing platform.",
-        subcommands = {Main.Serve.class, Main.Generate.class})
+        subcommands = {Main.Serve.class, UserCommand.class, Main.Generate.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -81,13 +81,20 @@ public final class Main implements Runnable {
         @Option(names = "--no-page-cache", description = "Render every public page on every request (to measure the uncached path).")
         boolean noPageCache;
 
+        @Option(names = "--max-upload-mb", paramLabel = "MB", defaultValue = "${env:BROADSHEET_MAX_UPLOAD_MB:-20}",
+                description = "Largest photo the newsroom accepts, in megabytes (env BROADSHEET_MAX_UPLOAD_MB; default: ${DEFAULT-VALUE}).")
+        int maxUploadMb;
+
         @Override
         public Integer call() throws InterruptedException {
+            if (maxUploadMb < 1 || maxUploadMb > 1024) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--max-upload-mb must be between 1 and 1024");
+            }
             if (port < 1 || port > 65535) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--port must be between 1 and 65535");
             }
             Settings settings = new Settings(port, store.data, store.db, !noDemo, siteName, baseUrl, !noPageCache,
-                    ranking.settings(this));
+                    ranking.settings(this), maxUploadMb * 1024L * 1024);
             App app = App.start(settings, Clock.systemUTC());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -14,15 +14,10 @@ import java.util.List;
  * @param updated       when the text changed after publication, or null
  * @param addon         the part below the body another feature renders (comments)
  * @param viewMarkup    what lets the reader's browser report the read (the view beacon), or empty
+ * @param corrections   corrections and updates appended after publication, oldest first
  */
 public record ArticlePage(Layout layout, Article article, Section parentSection, DisplayTime published,
                           DisplayTime updated, List<ArticleSummary> topThisWeek, List<ArticleSummary> related,
-                          List<ArticleSummary> popular, Content addon, Content viewMarkup) {
-
-    /** A page that reports no read (for instance a newsroom preview). */
-    public ArticlePage(Layout layout, Article article, Section parentSection, DisplayTime published,
-                       DisplayTime updated, List<ArticleSummary> topThisWeek, List<ArticleSummary> related,
-                       List<ArticleSummary> popular, Content addon) {
-        this(layout, article, parentSection, published, updated, topThisWeek, related, popular, addon, ViewRecorder.EMPTY);
-    }
+                          List<ArticleSummary> popular, Content addon, Content viewMarkup,
+                          List<Correction> corrections) {
 }

@@ -45,7 +45,7 @@ final class ArticleRepository {
         return jdbi.withHandle(h -> findOne(h, "a.id = :key", id));
     }
 
-    private Optional<Article> findOne(Handle h, String where, Object key) {
+    Optional<Article> findOne(Handle h, String where, Object key) {
         Optional<ArticleRow> row = h.createQuery("SELECT a.*, m.file_name AS m_file_name, m.width AS m_width, m.height AS m_height"
                         + " FROM articles a LEFT JOIN media m ON m.id = a.lead_media_id WHERE " + where)
                 .bind("key", key)

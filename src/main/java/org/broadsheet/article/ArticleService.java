@@ -71,6 +71,23 @@ public final class ArticleService {
                 .filter(a -> a.status() == ArticleStatus.PUBLISHED && a.publishedAt() != null && !a.publishedAt().isAfter(now));
     }
 
+    /** The published article that used to have this slug (its address changed), for a 301. */
+    public Optional<Article> findPublishedByOldSlug(String slug) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT article_id FROM article_old_slugs WHERE slug = :s").bind("s", slug)
+                .mapTo(Long.class).findOne()).flatMap(repository::findById)
+                .flatMap(a -> findPublished(a.slug()));
+    }
+
+    /** The corrections and updates appended to an article, oldest first. */
+    public List<Correction> corrections(long articleId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, kind, text, created_at FROM article_corrections"
+                        + " WHERE article_id = :a ORDER BY created_at, id")
+                .bind("a", articleId)
+                .map((rs, ctx) -> new Correction(rs.getLong(1), Correction.Kind.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)),
+                        rs.getString(3), org.broadsheet.web.DisplayTime.of(Instant.ofEpochMilli(rs.getLong(4)), urls.zone())))
+                .list());
+    }
+
     /** Any article by id, whatever its status: for the newsroom. */
     public Optional<Article> findById(long id) {
         return repository.findById(id);

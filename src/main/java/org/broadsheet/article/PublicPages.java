@@ -84,8 +84,14 @@ final class PublicPages {
     }
 
     private void article(Context ctx, String slug) {
-        Article article = articles.findPublished(slug)
-                .orElseThrow(() -> new NotFoundResponse("There is no article at this address."));
+        Optional<Article> found = articles.findPublished(slug);
+        if (found.isEmpty()) {
+            Article moved = articles.findPublishedByOldSlug(slug)
+                    .orElseThrow(() -> new NotFoundResponse("There is no article at this address."));
+            redirectPermanently(ctx, articles.url(moved));
+            return;
+        }
+        Article article = found.get();
         String canonical = articles.url(article);
         if (!canonical.equals(ctx.path())) {
             redirectPermanently(ctx, canonical);
@@ -100,7 +106,7 @@ final class PublicPages {
                 DisplayTime.of(article.publishedAt(), zone),
                 article.wasUpdated() ? DisplayTime.of(article.contentUpdatedAt(), zone) : null,
                 rankings.topThisWeek(), related.relatedTo(article.id()), rankings.popular(), addon.render(article),
-                views.pageMarkup(article));
+                views.pageMarkup(article), articles.corrections(article.id()));
         templates.send(ctx, "article/article.jte", page);
     }
 

@@ -2,10 +2,18 @@ package org.broadsheet.media;
 
 import org.jdbi.v3.core.Jdbi;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,12 +24,24 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.Optional;
 
 /**
- * Stores images in the media folder and records them in the database. The type is decided from the
- * bytes, never from a file name; the stored name is derived from the content. Thread-safe.
+ * Stores uploaded images in the media folder and records them in the database. The type is decided
+ * from the bytes, never from a file name. Every image is decoded and encoded again, which drops all
+ * metadata (EXIF with GPS positions, XMP, comments) after a JPEG's EXIF orientation has been applied to
+ * the pixels; narrower copies are made for {@code srcset}
+ * (480, 960 and 1600 pixels, only below the original width). Formats: JPEG stays JPEG, PNG stays PNG;
+ * WebP (read with TwelveMonkeys; the JDK cannot write WebP) becomes JPEG, or PNG when it has
+ * transparency; a GIF becomes a PNG of its first frame, since lead photos are still images. The stored
+ * name is derived from the cleaned content. Thread-safe.
  */
 public final class MediaLibrary {
+
+    /** Widths of the narrower copies; must match {@code LeadImage.WIDTHS}. */
+    static final int[] WIDTHS = {480, 960, 1600};
+    /** Larger images are refused rather than decoded (a decompression bomb would fill the heap). */
+    static final long MAX_PIXELS = 60_000_000L;
 
     /** A stored image. */
     public record StoredImage(long id, String fileName, String mimeType, int width, int height) {
@@ -49,8 +69,38 @@ public final class MediaLibrary {
         if (type == null) {
             throw new UnsupportedImageException("The file is not a JPEG, PNG, WebP or GIF image.");
         }
-        int[] size = dimensions(bytes);
-        String name = sha256(bytes).substring(0, 32) + "." + type.extension();
+        BufferedImage decoded = decode(bytes);
+        BufferedImage image = type == ImageType.JPEG ? Orientation.apply(decoded, Orientation.of(bytes)) : decoded;
+        boolean alpha = image.getColorModel().hasAlpha();
+        ImageType out = type == ImageType.JPEG || type == ImageType.WEBP && !alpha ? ImageType.JPEG : ImageType.PNG;
+        byte[] clean = encode(image, out);
+        String base = sha256(clean).substring(0, 32);
+        String name = base + "." + out.extension();
+        write(name, clean);
+        for (int w : WIDTHS) {
+            if (w < image.getWidth()) {
+                write(base + "-" + w + "." + out.extension(), encode(scale(image, w), out));
+            }
+        }
+        return jdbi.inTransaction(h -> {
+            var existing = h.createQuery("SELECT id FROM media WHERE file_name = :n").bind("n", name).mapTo(Long.class).findOne();
+            long id = existing.orElseGet(() -> h.createQuery("""
+                            INSERT INTO media (file_name, mime_type, width, height, byte_size, created_at)
+                            VALUES (:n, :t, :w, :h, :s, :c) RETURNING id""")
+                    .bind("n", name).bind("t", out.mimeType()).bind("w", image.getWidth()).bind("h", image.getHeight())
+                    .bind("s", clean.length).bind("c", clock.millis()).mapTo(Long.class).one());
+            return new StoredImage(id, name, out.mimeType(), image.getWidth(), image.getHeight());
+        });
+    }
+
+    public Optional<StoredImage> find(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, file_name, mime_type, width, height FROM media WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new StoredImage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)))
+                .findOne());
+    }
+
+    private void write(String name, byte[] bytes) {
         Path target = folder.resolve(name);
         try {
             if (!Files.exists(target)) {
@@ -61,18 +111,10 @@ public final class MediaLibrary {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the media folder", e);
         }
-        return jdbi.inTransaction(h -> {
-            var existing = h.createQuery("SELECT id FROM media WHERE file_name = :n").bind("n", name).mapTo(Long.class).findOne();
-            long id = existing.orElseGet(() -> h.createQuery("""
-                            INSERT INTO media (file_name, mime_type, width, height, byte_size, created_at)
-                            VALUES (:n, :t, :w, :h, :s, :c) RETURNING id""")
-                    .bind("n", name).bind("t", type.mimeType()).bind("w", size[0]).bind("h", size[1])
-                    .bind("s", bytes.length).bind("c", clock.millis()).mapTo(Long.class).one());
-            return new StoredImage(id, name, type.mimeType(), size[0], size[1]);
-        });
     }
 
-    private static int[] dimensions(byte[] bytes) {
+    /** Decodes the first frame, refusing images too large to hold in memory. */
+    private static BufferedImage decode(byte[] bytes) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -80,13 +122,67 @@ public final class MediaLibrary {
             }
             ImageReader reader = readers.next();
             try {
-                reader.setInput(in);
-                return new int[] {reader.getWidth(0), reader.getHeight(0)};
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new UnsupportedImageException("The image is too large (more than 60 megapixels).");
+                }
+                BufferedImage image = reader.read(0);
+                if (image == null || image.getWidth() < 1) {
+                    throw new UnsupportedImageException("The image could not be read.");
+                }
+                return image;
             } finally {
                 reader.dispose();
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof UnsupportedImageException u) {
+                throw u;
+            }
             throw new UnsupportedImageException("The image could not be read: it may be damaged.");
+        }
+    }
+
+    private static BufferedImage scale(BufferedImage src, int width) {
+        int height = Math.max(1, (int) Math.round((double) src.getHeight() * width / src.getWidth()));
+        BufferedImage dst = new BufferedImage(width, height, src.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB
+                : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = dst.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.drawImage(src, 0, 0, width, height, null);
+        g.dispose();
+        return dst;
+    }
+
+    /** Encodes pixels only: the writers get no metadata, so none is written. */
+    private static byte[] encode(BufferedImage image, ImageType type) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            if (type == ImageType.PNG) {
+                ImageIO.write(image, "png", bytes);
+                return bytes.toByteArray();
+            }
+            BufferedImage rgb = image;
+            if (image.getType() != BufferedImage.TYPE_INT_RGB && image.getType() != BufferedImage.TYPE_3BYTE_BGR) {
+                rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = rgb.createGraphics();
+                g.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
+                g.dispose();
+            }
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                ImageWriteParam param = writer.getDefaultWriteParam();
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(0.85f);
+                writer.write(null, new IIOImage(rgb, null, null), param);
+            } finally {
+                writer.dispose();
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -2,33 +2,93 @@ package org.broadsheet.media;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.zip.CRC32;
 
-/** Real images made on the fly, so tests need no binary fixtures. */
+/** Small images for tests, some carrying metadata that must not survive an upload. */
 public final class TestImages {
+
+    public static final String SECRET = "GPSLatitude 51.5007N secret-marker";
+    /** A 1×1 lossless WebP. */
+    public static final byte[] WEBP = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
 
     private TestImages() {
     }
 
-    /** A PNG of the given size with a simple two-colour drawing. */
+    /** A PNG of the given size. */
     public static byte[] png(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(0x1d4e89));
+        return encode(picture(width, height), "png");
+    }
+
+    public static BufferedImage picture(int width, int height) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, new Color(20, 60, 120), width, height, new Color(230, 180, 60)));
         g.fillRect(0, 0, width, height);
-        g.setColor(new Color(0xf2c14e));
+        g.setColor(Color.WHITE);
         g.fillOval(width / 4, height / 4, width / 2, height / 2);
         g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        return img;
+    }
+
+    public static byte[] encode(BufferedImage img, String format) {
         try {
-            ImageIO.write(image, "png", out);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(img, format, out);
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+    }
+
+    /** A JPEG with an EXIF segment holding a (fake) GPS position right after the start marker. */
+    public static byte[] jpegWithExif(int width, int height) {
+        byte[] jpeg = encode(picture(width, height), "jpg");
+        byte[] payload = ("Exif\0\0MM\0*\0\0\0\b" + SECRET).getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer out = ByteBuffer.allocate(jpeg.length + payload.length + 4);
+        out.put(jpeg, 0, 2).put((byte) 0xFF).put((byte) 0xE1).putShort((short) (payload.length + 2)).put(payload);
+        out.put(jpeg, 2, jpeg.length - 2);
+        return out.array();
+    }
+
+    /** A JPEG stored sideways with an EXIF orientation tag (6 = turn 90° clockwise to view). */
+    public static byte[] jpegWithOrientation(int width, int height, int orientation) {
+        byte[] jpeg = encode(picture(width, height), "jpg");
+        ByteBuffer exif = ByteBuffer.allocate(6 + 8 + 2 + 12 + 4);
+        exif.put("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1)).put("MM\0*".getBytes(StandardCharsets.ISO_8859_1)).putInt(8)
+                .putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1)
+                .putShort((short) orientation).putShort((short) 0).putInt(0);
+        byte[] payload = exif.array();
+        ByteBuffer out = ByteBuffer.allocate(jpeg.length + payload.length + 4);
+        out.put(jpeg, 0, 2).put((byte) 0xFF).put((byte) 0xE1).putShort((short) (payload.length + 2)).put(payload);
+        out.put(jpeg, 2, jpeg.length - 2);
+        return out.array();
+    }
+
+    /** A PNG with a tEXt chunk after the header. */
+    public static byte[] pngWithText(int width, int height) {
+        byte[] png = encode(picture(width, height), "png");
+        byte[] data = ("Comment\0" + SECRET).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] type = "tEXt".getBytes(StandardCharsets.ISO_8859_1);
+        CRC32 crc = new CRC32();
+        crc.update(type);
+        crc.update(data);
+        int headerEnd = 8 + 25;
+        ByteBuffer out = ByteBuffer.allocate(png.length + data.length + 12);
+        out.put(png, 0, headerEnd).putInt(data.length).put(type).put(data).putInt((int) crc.getValue());
+        out.put(png, headerEnd, png.length - headerEnd);
+        return out.array();
+    }
+
+    public static boolean contains(byte[] haystack, String needle) {
+        return new String(haystack, StandardCharsets.ISO_8859_1).contains(needle);
     }
 }

@@ -1,0 +1,120 @@
+package org.broadsheet.newsroom;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import org.broadsheet.account.AccountService;
+import org.broadsheet.account.SessionAuthenticator;
+import org.broadsheet.article.ArticleDesk;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.DeskRecords;
+import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.web.AccessCheck;
+import org.broadsheet.web.Csrf;
+import org.broadsheet.web.Principal;
+import org.broadsheet.web.Role;
+import org.broadsheet.web.SiteChrome;
+import org.broadsheet.web.StaticAssets;
+import org.broadsheet.web.Templates;
+
+import java.util.List;
+
+/**
+ * The newsroom's routes, each with the role it requires (the one {@link AccessCheck} enforces it; finer
+ * per-article rules live in {@link ArticleDesk}). Handlers live in {@link AccountScreens},
+ * {@link EditorScreens} and {@link DashboardScreen}.
+ */
+public final class NewsroomWeb {
+
+    static final String PREFIX = "/newsroom";
+
+    private final AccountScreens accountScreens;
+    private final EditorScreens editorScreens;
+    private final DashboardScreen dashboard;
+    private final long maxUploadBytes;
+
+    public NewsroomWeb(AccountService accounts, SessionAuthenticator sessions, ArticleService articles, ArticleDesk desk,
+                       MediaLibrary media, SiteChrome chrome, Templates templates, StaticAssets assets, Csrf csrf,
+                       long maxUploadBytes, java.time.Clock clock) {
+        Frame frame = new Frame(chrome.siteName(), csrf, List.of(assets.url("site.css"), assets.url("newsroom.css")), templates);
+        this.accountScreens = new AccountScreens(accounts, sessions, frame, chrome.baseUrl());
+        this.editorScreens = new EditorScreens(articles, desk, media, chrome, frame, maxUploadBytes, clock);
+        this.dashboard = new DashboardScreen(desk, chrome.zone(), frame);
+        this.maxUploadBytes = maxUploadBytes;
+    }
+
+    public void routes(RoutesConfig r) {
+        r.before(PREFIX + "/*", this::limitSize);
+        r.get(PREFIX, guard(dashboard::show), Role.CONTRIBUTOR);
+        r.get(PREFIX + "/sign-in", guard(accountScreens::signInForm), Role.ANYONE);
+        r.post(PREFIX + "/sign-in", guard(accountScreens::signIn), Role.ANYONE);
+        r.get(PREFIX + "/set-password", guard(accountScreens::setPasswordForm), Role.ANYONE);
+        r.post(PREFIX + "/set-password", guard(accountScreens::setPassword), Role.ANYONE);
+        r.post(PREFIX + "/sign-out", guard(accountScreens::signOut), Role.CONTRIBUTOR);
+        r.post(PREFIX + "/sign-out-everywhere", guard(accountScreens::signOutEverywhere), Role.CONTRIBUTOR);
+        r.get(PREFIX + "/users", guard(accountScreens::users), Role.ADMIN);
+        r.post(PREFIX + "/users", guard(accountScreens::invite), Role.ADMIN);
+        r.post(PREFIX + "/users/{id}/role", guard(accountScreens::changeRole), Role.ADMIN);
+        r.post(PREFIX + "/users/{id}/deactivate", guard(accountScreens::deactivate), Role.ADMIN);
+        r.post(PREFIX + "/users/{id}/reactivate", guard(accountScreens::reactivate), Role.ADMIN);
+        r.post(PREFIX + "/users/{id}/reset", guard(accountScreens::resetLink), Role.ADMIN);
+        r.get(PREFIX + "/articles", guard(editorScreens::list), Role.CONTRIBUTOR);
+        r.get(PREFIX + "/articles/new", guard(editorScreens::newForm), Role.CONTRIBUTOR);
+        r.post(PREFIX + "/articles", guard(editorScreens::create), Role.CONTRIBUTOR);
+        r.post(PREFIX + "/preview", guard(editorScreens::preview), Role.CONTRIBUTOR);
+        r.get(PREFIX + "/articles/{id}", guard(editorScreens::edit), Role.CONTRIBUTOR);
+        r.post(PREFIX + "/articles/{id}", guard(editorScreens::save), Role.CONTRIBUTOR);
+        r.post(PREFIX + "/articles/{id}/status", guard(editorScreens::transition), Role.CONTRIBUTOR);
+        r.get(PREFIX + "/articles/{id}/revisions", guard(editorScreens::revisions), Role.CONTRIBUTOR);
+        r.post(PREFIX + "/articles/{id}/revisions/{rev}/restore", guard(editorScreens::restore), Role.CONTRIBUTOR);
+        r.post(PREFIX + "/articles/{id}/corrections", guard(editorScreens::correct), Role.EDITOR);
+    }
+
+    /** Refuses bodies larger than an upload may be before anything reads them. */
+    private void limitSize(Context ctx) {
+        if (ctx.contentLength() > maxUploadBytes + 256 * 1024) {
+            throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(),
+                    "The upload is too large: photos may be up to " + NewsroomText.size(maxUploadBytes) + ".");
+        }
+    }
+
+    /** Turns the services' refusals into the matching HTTP answers. */
+    private static Handler guard(Handler h) {
+        return ctx -> {
+            try {
+                h.handle(ctx);
+            } catch (DeskRecords.NotAllowedException e) {
+                throw new ForbiddenResponse(e.getMessage());
+            } catch (MediaLibrary.UnsupportedImageException | AccountService.AccountException e) {
+                throw new BadRequestResponse(e.getMessage());
+            }
+        };
+    }
+
+    static Principal principal(Context ctx) {
+        return AccessCheck.principal(ctx).orElseThrow(() -> new ForbiddenResponse("Please sign in first."));
+    }
+
+    static long idParam(Context ctx, String name) {
+        return ctx.pathParamAsClass(name, Long.class).check(id -> id > 0, "must be a positive number").get();
+    }
+
+    /** What every newsroom screen shares: the frame's layout and the template engine. */
+    record Frame(String siteName, Csrf csrf, List<String> stylesheets, Templates templates) {
+
+        StaffLayout layout(Context ctx, String title, String section) {
+            return new StaffLayout(siteName, title + " · Newsroom · " + siteName, AccessCheck.principal(ctx).orElse(null),
+                    csrf.token(ctx), stylesheets, section, NewsroomText.notice(ctx.queryParam("done")));
+        }
+
+        void send(Context ctx, String template, Object page) {
+            ctx.header("Cache-Control", "no-store");
+            ctx.header("X-Robots-Tag", "noindex, nofollow");
+            templates.send(ctx, template, page);
+        }
+    }
+}
