@@ -71,7 +71,7 @@ public final class App implements AutoCloseable {
             Templates templates = new Templates();
             MediaFiles media = new MediaFiles(settings.mediaDir());
             PageCache pageCache = new PageCache(settings.pageCache(), 128L << 20, 60, clock, observability.registry());
-            Ranking ranking = Ranking.create(database.jdbi(), articles, settings.ranking(), clock);
+            Ranking ranking = Ranking.create(database.jdbi(), articles, settings.ranking(), clock, observability.registry());
             ranking.onListsChanged(() -> pageCache.invalidate("rankings"));
             ViewTracking viewTracking = new ViewTracking(ranking.reads(), settings.ranking(), assets, templates);
             ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, ranking.rankings(), RelatedArticles.NONE,

@@ -3,6 +3,8 @@ package org.broadsheet.ranking;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.Rankings;
 import org.broadsheet.config.RankingSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
@@ -38,7 +40,8 @@ public final class Ranking implements AutoCloseable {
     }
 
     /** Builds the feature and its first lists from the store (the truth); nothing runs in the background yet. */
-    public static Ranking create(Jdbi jdbi, ArticleService articles, RankingSettings settings, Clock clock) {
+    public static Ranking create(Jdbi jdbi, ArticleService articles, RankingSettings settings, Clock clock,
+                                 MeterRegistry metrics) {
         PublishedArticles published = new PublishedArticles(articles);
         published.reload();
         ViewCounter counter = new ViewCounter(clock, MAX_REMEMBERED_READS);
@@ -46,8 +49,10 @@ public final class Ranking implements AutoCloseable {
         ViewStore store = new ViewStore(jdbi);
         ViewWindows windows = new ViewWindows(List.of(settings.topWindow(), settings.popularWindow()), TrendingRule.DEFAULT);
         RankingService rankings = new RankingService(windows, published, articles, settings, clock);
-        ViewFlusher flusher = new ViewFlusher(counter, store, windows, new ViewRollup(store), clock, settings.flushInterval());
-        RankingRefresher refresher = new RankingRefresher(flusher, rankings, published);
+        ViewFlusher flusher = new ViewFlusher(counter, store, windows, new ViewRollup(store), clock, settings.flushInterval(),
+                Timer.builder("broadsheet.views.flush").description("Writing buffered view counts").register(metrics));
+        RankingRefresher refresher = new RankingRefresher(flusher, rankings, published,
+                Timer.builder("broadsheet.rankings.recompute").description("Recomputing the ranking lists").register(metrics));
         refresher.refresh();
         articles.addListener(refresher::onChange);
         return new Ranking(settings, published, reads, store, rankings, flusher, refresher);

@@ -1,5 +1,7 @@
 package org.broadsheet.ranking;
 
+import io.micrometer.core.instrument.Timer;
+
 import org.broadsheet.article.ArticleChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +25,10 @@ public final class RankingRefresher {
     private final PublishedArticles published;
     private final NamedSchedule schedule = new NamedSchedule("ranking-refresher");
 
-    public RankingRefresher(ViewFlusher flusher, RankingService rankings, PublishedArticles published) {
+    private final Timer timer;
+
+    public RankingRefresher(ViewFlusher flusher, RankingService rankings, PublishedArticles published, Timer timer) {
+        this.timer = timer;
         this.flusher = flusher;
         this.rankings = rankings;
         this.published = published;
@@ -39,8 +44,10 @@ public final class RankingRefresher {
 
     /** Brings the windows to the current hour and recomputes the lists now. */
     public void refresh() {
-        flusher.catchUp();
-        rankings.recompute();
+        timer.record(() -> {
+            flusher.catchUp();
+            rankings.recompute();
+        });
     }
 
     /** An {@link org.broadsheet.article.ArticleListener}: follows the article on the refresher's thread. */

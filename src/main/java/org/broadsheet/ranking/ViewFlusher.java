@@ -1,5 +1,6 @@
 package org.broadsheet.ranking;
 
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
@@ -27,10 +28,12 @@ public final class ViewFlusher {
     private final Clock clock;
     private final Duration interval;
     private final NamedSchedule schedule = new NamedSchedule("view-flusher");
+    private final Timer timer;
     private long rolledUpDay = Long.MIN_VALUE;
 
     public ViewFlusher(ViewCounter counter, ViewStore store, ViewWindows windows, ViewRollup rollup, Clock clock,
-                       Duration interval) {
+                       Duration interval, Timer timer) {
+        this.timer = timer;
         this.counter = counter;
         this.store = store;
         this.windows = windows;
@@ -60,6 +63,15 @@ public final class ViewFlusher {
      * @return how many hourly buckets were written
      */
     public synchronized int flush() {
+        long started = System.nanoTime();
+        try {
+            return flushNow();
+        } finally {
+            timer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private int flushNow() {
         long now = clock.millis();
         catchUp(now);
         List<HourlyCount> batch = counter.drain();
