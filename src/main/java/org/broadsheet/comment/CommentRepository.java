@@ -20,12 +20,17 @@ final class CommentRepository {
             + "author_ip, body, status, staff, created_at, updated_at";
 
     static final RowMapper<Comment> MAPPER = (rs, ctx) -> new Comment(rs.getLong("id"), rs.getLong("article_id"),
-            (Long) rs.getObject("parent_id", Long.class), (Long) rs.getObject("root_id", Long.class), rs.getInt("depth"),
+            nullableLong(rs, "parent_id"), nullableLong(rs, "root_id"), rs.getInt("depth"),
             rs.getString("author_name"), rs.getString("author_email"), rs.getString("author_url"), rs.getString("author_ip"),
             rs.getString("body"), CommentStatus.fromDb(rs.getString("status")), rs.getInt("staff") == 1,
             Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
 
     private final Jdbi jdbi;
+
+    private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
 
     CommentRepository(Jdbi jdbi) {
         this.jdbi = jdbi;

@@ -66,6 +66,9 @@ final class PublicComments {
         }
         Article article = service.visibleArticle(form.articleId())
                 .orElseThrow(() -> new NotFoundResponse("There is no article to comment on here."));
+        if (!service.isOpen(article)) {
+            throw new io.javalin.http.ForbiddenResponse(CommentService.CLOSED);
+        }
         CommentService.Posting posting = service.post(form, article, ctx.ip());
         if (posting instanceof CommentService.Problems problems) {
             Comment replyTo = form.parentId() == null ? null : service.find(form.parentId()).orElse(null);
