@@ -72,7 +72,7 @@ public final class App implements AutoCloseable {
             MediaFiles media = new MediaFiles(settings.mediaDir());
             comments = new CommentFeature(database, articles, wiring.comments(), chrome, templates, assets, clock, null).start();
             ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, Rankings.NONE, RelatedArticles.NONE,
-                    comments.addon());
+                    comments.addon(), comments.service()::approvedCounts);
             AccessCheck access = new AccessCheck(wiring.authenticator(), "/newsroom/sign-in");
             ErrorPages errors = new ErrorPages(chrome, templates);
 

@@ -12,7 +12,12 @@ public final class ArticleWeb {
 
     public ArticleWeb(ArticleService articles, SiteChrome chrome, Templates templates, Rankings rankings,
                       RelatedArticles related, ArticleAddon addon) {
-        this.pages = new PublicPages(articles, chrome, templates, rankings, related, addon);
+        this(articles, chrome, templates, rankings, related, addon, CommentCounts.NONE);
+    }
+
+    public ArticleWeb(ArticleService articles, SiteChrome chrome, Templates templates, Rankings rankings,
+                      RelatedArticles related, ArticleAddon addon, CommentCounts commentCounts) {
+        this.pages = new PublicPages(articles, chrome, templates, rankings, related, addon, commentCounts);
     }
 
     public void routes(RoutesConfig routes) {
