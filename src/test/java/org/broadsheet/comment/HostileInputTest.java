@@ -63,8 +63,13 @@ class HostileInputTest {
             normal.put("url", "https://norma.example/");
             assertThat(f.post(normal).statusCode()).isEqualTo(303);
             Map<String, Set<String>> allowed = structure(f.page("/comments/on/" + baselineArticle));
+            merge(allowed, structure(f.page(f.articleUrl(baselineArticle))));
             merge(allowed, structure(f.staffPage("/newsroom/comments?status=approved")));
             merge(allowed, structure(Jsoup.parse(f.post(f.form(baselineArticle, "", "", "")).body())));
+            merge(allowed, structure(Jsoup.parse(f.post(f.form(baselineArticle, "x", "", "x@example.org")).body())));
+            Map<String, String> trap = f.form(baselineArticle, "x", "y", "x@example.org");
+            trap.put("homepage", "filled");
+            merge(allowed, structure(Jsoup.parse(f.post(trap).body())));
 
             int accepted = 0;
             int refused = 0;
