@@ -3,6 +3,8 @@ package org.broadsheet.comment;
 import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,12 @@ public final class CommentService {
     private final CommentValidator validator = new CommentValidator();
     private final Clock clock;
     private final List<CommentVisibilityListener> listeners = new CopyOnWriteArrayList<>();
+    // Every post needs its article and closing rule; keep them briefly (evicted on article changes) so the
+    // request path stays at one write.
+    private final Cache<Long, Optional<Article>> articleCache = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
+    private final Cache<Long, Optional<Integer>> overrideCache = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
 
     CommentService(CommentRepository repository, CommentWriter writer, ArticleService articles, CommentSettings settings,
                    FormTokens tokens, Clock clock) {
@@ -52,6 +60,7 @@ public final class CommentService {
         this.settings = settings;
         this.tokens = tokens;
         this.clock = clock;
+        articles.addListener(change -> articleCache.invalidate(change.articleId()));
     }
 
     public void addListener(CommentVisibilityListener listener) {
@@ -73,7 +82,7 @@ public final class CommentService {
 
     /** A published article readers can see, by id. */
     Optional<Article> visibleArticle(long id) {
-        return articles.findById(id).filter(a -> a.status() == ArticleStatus.PUBLISHED && a.publishedAt() != null
+        return articleCache.get(id, articles::findById).filter(a -> a.status() == ArticleStatus.PUBLISHED && a.publishedAt() != null
                 && !a.publishedAt().isAfter(clock.instant()));
     }
 
@@ -83,7 +92,7 @@ public final class CommentService {
 
     /** True while readers may comment: per-article override (0 = closed) or the site's days after publication. */
     boolean isOpen(Article article) {
-        Optional<Integer> override = repository.closeOverride(article.id());
+        Optional<Integer> override = overrideCache.get(article.id(), repository::closeOverride);
         if (override.isEmpty() && settings.closeAfterDays() == 0) {
             return true;
         }
@@ -97,6 +106,7 @@ public final class CommentService {
 
     void setCloseOverride(long articleId, Integer days) {
         repository.setCloseOverride(articleId, days);
+        overrideCache.invalidate(articleId);
         fire(List.of(articleId));
     }
 

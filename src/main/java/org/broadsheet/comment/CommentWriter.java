@@ -180,9 +180,12 @@ final class CommentWriter implements AutoCloseable {
             parentId = null;
         }
         CommentStatus status = s.staff() ? CommentStatus.APPROVED
-                : moderation.decide(f, s.address(), CommentRepository.hasApproved(h, f.emailKey()));
+                : moderation.decide(f, s.address(), settings.policy() == ModerationPolicy.HOLD_FIRST_TIME
+                        && CommentRepository.hasApproved(h, f.emailKey()));
         long id = CommentRepository.insert(h, s, parentId, rootId, depth, status, now);
-        return new Stored(CommentRepository.find(h, id).orElseThrow(), true);
+        java.time.Instant at = java.time.Instant.ofEpochMilli(now);
+        return new Stored(new Comment(id, s.articleId(), parentId, rootId, depth, f.name(), f.email(), f.website(),
+                s.address(), f.body(), status, s.staff(), at, at), true);
     }
 
     @Override
