@@ -22,7 +22,7 @@ final class CommentAddon implements ArticleAddon {
 
     @Override
     public Content render(Article article) {
-        CommentsBlock block = pages.block(article, 1, null, null, null);
+        CommentsBlock block = pages.sharedBlock(article);
         String html = templates.render("comment/block.jte", block);
         return output -> output.writeContent(html);
     }

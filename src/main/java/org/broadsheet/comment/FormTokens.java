@@ -44,7 +44,21 @@ final class FormTokens {
     }
 
     String formToken(long articleId) {
-        String payload = articleId + "." + clock.millis();
+        return formToken(articleId, clock.millis());
+    }
+
+    /**
+     * The token for the shared article page: issued at the start of the current hour, so the page renders
+     * identically for an hour (stable ETag, cacheable). The page script swaps in a fresh {@link #formToken}, so
+     * readers with JavaScript get the real fill-in time check.
+     */
+    String sharedFormToken(long articleId) {
+        long hour = Duration.ofHours(1).toMillis();
+        return formToken(articleId, clock.millis() / hour * hour);
+    }
+
+    private String formToken(long articleId, long issuedMillis) {
+        String payload = articleId + "." + issuedMillis;
         return payload + "." + signer.sign("form|" + payload);
     }
 

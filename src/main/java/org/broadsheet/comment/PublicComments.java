@@ -35,14 +35,23 @@ final class PublicComments {
         this.styleUrl = styleUrl;
     }
 
+    /** The comments part under the shared article page: first page, fresh form, nothing personal. */
+    CommentsBlock sharedBlock(Article article) {
+        return block(article, 1, null, null, null, service.tokens().sharedFormToken(article.id()));
+    }
+
     /** The comments part for an article; {@code form} null means a fresh form. */
     CommentsBlock block(Article article, int page, Comment held, Comment replyTo, CommentForms form) {
+        return block(article, page, held, replyTo, form, service.tokens().formToken(article.id()));
+    }
+
+    private CommentsBlock block(Article article, int page, Comment held, Comment replyTo, CommentForms form, String token) {
         CommentService.ThreadPage threads = service.threads(article.id(), page);
         boolean open = service.isOpen(article);
         String articleUrl = service.articleUrl(article);
         CommentForms shown = null;
         if (open) {
-            shown = form != null ? form : CommentForms.empty(article.id(), service.tokens().formToken(article.id()), articleUrl + "#respond");
+            shown = form != null ? form : CommentForms.empty(article.id(), token, articleUrl + "#respond");
             if (form == null && replyTo != null) {
                 shown = new CommentForms(article.id(), replyTo.id(), replyTo.name(), articleUrl + "#" + "comment-" + replyTo.id(),
                         "", "", "", "", false, shown.token(), "", List.of());

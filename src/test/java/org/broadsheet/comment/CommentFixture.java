@@ -100,9 +100,13 @@ final class CommentFixture implements AutoCloseable {
         return Jsoup.parse(get(path, true).body(), base());
     }
 
-    /** The signed form token the article page's form carries. */
+    /** A fresh signed form token, as the page script fetches it when the form is shown. */
     String token(long articleId) {
-        return page(articleUrl(articleId)).selectFirst("#commentform input[name=token]").val();
+        HttpResponse<String> r = get("/comments/token?article=" + articleId);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("no token: " + r.statusCode());
+        }
+        return r.body();
     }
 
     /** A valid comment form for the article; change fields with {@link Map#put}. */

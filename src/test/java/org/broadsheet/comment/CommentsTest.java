@@ -362,6 +362,25 @@ class CommentsTest {
     }
 
     @Test
+    void theSharedArticlePageIsStableAndListsShowCommentCounts() {
+        start(CommentFixture.settings().withPolicy(ModerationPolicy.APPROVE_ALL));
+        long a = f.article("Counted");
+        postOk(a, "One", "A", "a@example.org");
+        postOk(a, "Two", "B", "b@example.org");
+        HttpResponse<String> first = f.get(f.articleUrl(a));
+        f.clock.advance(Duration.ofMinutes(1));
+        HttpResponse<String> second = f.get(f.articleUrl(a));
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+        String shared = Jsoup.parse(first.body()).selectFirst("#commentform input[name=token]").val();
+        Map<String, String> fromCachedPage = f.form(a, "From a cached page", "C", "c@example.org");
+        fromCachedPage.put("token", shared);
+        assertThat(f.post(fromCachedPage).statusCode()).isEqualTo(303);
+        String section = f.articleUrl(a).substring(0, f.articleUrl(a).indexOf('/', 1) + 1);
+        assertThat(f.page(section).selectFirst(".story .comment-count").text()).isEqualTo("3 comments");
+    }
+
+    @Test
     void addressesAreErasedAfterTheRetentionPeriod() {
         start(CommentFixture.settings());
         long a = f.article("Erase");
