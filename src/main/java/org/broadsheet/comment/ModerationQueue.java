@@ -225,14 +225,6 @@ final class ModerationQueue {
     }
 
     private static long id(String raw) {
-        try {
-            long id = Long.parseLong(raw.strip());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException ignored) {
-            // falls through to the message
-        }
-        throw new BadRequestResponse("Not a valid number: " + raw.strip().replaceAll("[^\\w-]", "").substring(0, Math.min(20, raw.strip().replaceAll("[^\\w-]", "").length())));
+        return PublicComments.longParam(raw);
     }
 }

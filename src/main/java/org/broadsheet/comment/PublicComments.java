@@ -154,7 +154,7 @@ final class PublicComments {
                 service.articleUrl(article), block));
     }
 
-    private static long longParam(String raw) {
+    static long longParam(String raw) {
         try {
             long id = Long.parseLong(raw == null ? "" : raw.strip());
             if (id > 0) {
@@ -163,7 +163,7 @@ final class PublicComments {
         } catch (NumberFormatException ignored) {
             // falls through to the message
         }
-        throw new BadRequestResponse("The number in this address is not valid.");
+        throw new BadRequestResponse("The number in this address or form is not valid.");
     }
 
     private static int pageParam(String raw) {
