@@ -33,7 +33,8 @@ public final class CommentFeature implements AutoCloseable {
                           Templates templates, StaticAssets assets, Clock clock, StaffRequestCheck staffCheck) {
         CommentRepository repository = new CommentRepository(database.jdbi());
         FormTokens tokens = new FormTokens(new Signer(repository.secret()), clock, settings);
-        this.writer = new CommentWriter(database.jdbi(), database.dialect(), clock, settings);
+        ModerationRules rules = new ModerationRules(database.jdbi(), settings);
+        this.writer = new CommentWriter(database.jdbi(), database.dialect(), clock, settings, new Moderation(rules::current));
         this.service = new CommentService(repository, writer, articles, settings, tokens, clock);
         this.eraser = new AddressEraser(repository, clock, settings.addressRetention());
         CommentViews views = new CommentViews(chrome.zone());
@@ -41,7 +42,7 @@ public final class CommentFeature implements AutoCloseable {
         this.publicPages = new PublicComments(service, views, chrome, templates, origin, assets.url("comments.js"),
                 assets.url("comments.css"));
         this.queue = new ModerationQueue(service, views, chrome, templates,
-                staffCheck != null ? staffCheck : origin::verify, assets.url("comments.css"));
+                staffCheck != null ? staffCheck : origin::verify, assets.url("comments.css"), rules);
         this.addon = new CommentAddon(publicPages, templates);
     }
 
@@ -67,6 +68,8 @@ public final class CommentFeature implements AutoCloseable {
         routes.get("/comments/held", publicPages::held, Role.ANYONE);
         routes.get("/comments/token", publicPages::token, Role.ANYONE);
         routes.get("/newsroom/comments", queue::list, Role.EDITOR);
+        routes.get("/newsroom/comment-settings", queue::settings, Role.EDITOR);
+        routes.post("/newsroom/comment-settings", queue::saveSettings, Role.EDITOR);
         routes.post("/newsroom/comments/bulk", queue::bulk, Role.EDITOR);
         routes.get("/newsroom/comments/{id}", queue::edit, Role.EDITOR);
         routes.post("/newsroom/comments/{id}", queue::saveEdit, Role.EDITOR);

@@ -146,7 +146,7 @@ public final class CommentService {
         try {
             outcome = writer.submit(submission).join();
         } catch (CompletionException e) {
-            throw new IllegalStateException("the comment could not be stored", e.getCause());
+            throw new Unavailable(e.getCause());
         }
         if (outcome instanceof CommentWriter.Refused refused) {
             return new Problems(List.of(new FieldError("", refused.message())));
@@ -227,6 +227,13 @@ public final class CommentService {
                     log.warn("a comment listener failed for article {}", id, e);
                 }
             }
+        }
+    }
+
+    /** The comment could not be stored (database down, writer overloaded); nothing was acknowledged. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(Throwable cause) {
+            super("the comment could not be stored", cause);
         }
     }
 

@@ -55,12 +55,12 @@ final class CommentWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    CommentWriter(Jdbi jdbi, Dialect dialect, Clock clock, CommentSettings settings) {
+    CommentWriter(Jdbi jdbi, Dialect dialect, Clock clock, CommentSettings settings, Moderation moderation) {
         this.jdbi = jdbi;
         this.dialect = dialect;
         this.clock = clock;
         this.settings = settings;
-        this.moderation = new Moderation(settings);
+        this.moderation = moderation;
         this.thread = new Thread(this::run, "comment-writer");
     }
 
@@ -180,7 +180,7 @@ final class CommentWriter implements AutoCloseable {
             parentId = null;
         }
         CommentStatus status = s.staff() ? CommentStatus.APPROVED
-                : moderation.decide(f, s.address(), settings.policy() == ModerationPolicy.HOLD_FIRST_TIME
+                : moderation.decide(f, s.address(), moderation.needsTrust()
                         && CommentRepository.hasApproved(h, f.emailKey()));
         long id = CommentRepository.insert(h, s, parentId, rootId, depth, status, now);
         java.time.Instant at = java.time.Instant.ofEpochMilli(now);

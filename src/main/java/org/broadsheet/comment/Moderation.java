@@ -1,28 +1,39 @@
 package org.broadsheet.comment;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The moderation rules that decide a new reader comment's status: blocklist → spam; too many links → held;
- * otherwise the site's {@link ModerationPolicy}. Pure and thread-safe; the writer supplies whether the
- * email address is already trusted.
+ * otherwise the site's {@link ModerationPolicy}. Thread-safe; the rules in force come from a supplier (editors
+ * may change them while the site runs) and the writer says whether the email address is already trusted.
  */
 final class Moderation {
 
-    private final CommentSettings settings;
+    private final Supplier<ModerationRules.Rules> rules;
 
+    Moderation(Supplier<ModerationRules.Rules> rules) {
+        this.rules = rules;
+    }
+
+    /** Fixed rules taken from start-up settings (tests). */
     Moderation(CommentSettings settings) {
-        this.settings = settings;
+        this(() -> new ModerationRules.Rules(settings.policy(), settings.maxLinks(), settings.blocklist()));
+    }
+
+    boolean needsTrust() {
+        return rules.get().policy() == ModerationPolicy.HOLD_FIRST_TIME;
     }
 
     CommentStatus decide(CommentValidator.Valid fields, String address, boolean trusted) {
-        if (blocked(fields, address)) {
+        ModerationRules.Rules r = rules.get();
+        if (blocked(r, fields, address)) {
             return CommentStatus.SPAM;
         }
-        if (CommentText.linkCount(fields.body()) + CommentText.linkCount(fields.name()) > settings.maxLinks()) {
+        if (CommentText.linkCount(fields.body()) + CommentText.linkCount(fields.name()) > r.maxLinks()) {
             return CommentStatus.PENDING;
         }
-        return switch (settings.policy()) {
+        return switch (r.policy()) {
             case HOLD_ALL -> CommentStatus.PENDING;
             case APPROVE_ALL -> CommentStatus.APPROVED;
             case HOLD_FIRST_TIME -> trusted ? CommentStatus.APPROVED : CommentStatus.PENDING;
@@ -30,10 +41,10 @@ final class Moderation {
     }
 
     /** A blocklist entry matches a word in the text, name or website, the email address, or the IP address (or its prefix ending in . or :). */
-    boolean blocked(CommentValidator.Valid fields, String address) {
+    private static boolean blocked(ModerationRules.Rules r, CommentValidator.Valid fields, String address) {
         String text = (fields.body() + "\n" + fields.name() + "\n" + fields.website()).toLowerCase(Locale.ROOT);
         String email = fields.emailKey();
-        for (String entry : settings.blocklist()) {
+        for (String entry : r.blocklist()) {
             if (text.contains(entry) || email.contains(entry)) {
                 return true;
             }

@@ -33,10 +33,12 @@ final class ModerationQueue {
     private final Templates templates;
     private final StaffRequestCheck staffCheck;
     private final String styleUrl;
+    private final ModerationRules rules;
 
     ModerationQueue(CommentService service, CommentViews views, SiteChrome chrome, Templates templates, StaffRequestCheck staffCheck,
-                    String styleUrl) {
+                    String styleUrl, ModerationRules rules) {
         this.styleUrl = styleUrl;
+        this.rules = rules;
         this.service = service;
         this.views = views;
         this.chrome = chrome;
@@ -163,6 +165,37 @@ final class ModerationQueue {
         }
         service.setCloseOverride(c.articleId(), days);
         ctx.redirect(BASE + "/" + c.id() + "?done=closing", HttpStatus.SEE_OTHER);
+    }
+
+    /** GET /newsroom/comment-settings: the moderation policy, link limit and blocklist. */
+    void settings(Context ctx) {
+        ModerationRules.Rules r = rules.current();
+        ctx.header("Cache-Control", "no-store");
+        sendSettings(ctx, r.policy().name(), Integer.toString(r.maxLinks()), String.join("\n", r.blocklist()), null,
+                "saved".equals(ctx.queryParam("done")));
+    }
+
+    void saveSettings(Context ctx) {
+        staffCheck.verify(ctx);
+        String policy = form(ctx, "policy");
+        String links = form(ctx, "maxLinks").strip();
+        String blocklist = form(ctx, "blocklist");
+        ModerationPolicy chosen = java.util.Arrays.stream(ModerationPolicy.values()).filter(p -> p.name().equals(policy))
+                .findFirst().orElse(null);
+        int maxLinks = links.matches("\\d{1,3}") ? Integer.parseInt(links) : -1;
+        if (chosen == null || maxLinks < 0 || blocklist.length() > 100_000) {
+            ctx.status(400);
+            sendSettings(ctx, policy, links, blocklist, chosen == null ? "Choose one of the three policies."
+                    : maxLinks < 0 ? "The link limit must be a whole number from 0 to 999." : "The blocklist is too long.", false);
+            return;
+        }
+        rules.save(new ModerationRules.Rules(chosen, maxLinks, java.util.Arrays.asList(blocklist.split("\\R"))));
+        ctx.redirect("/newsroom/comment-settings?done=saved", HttpStatus.SEE_OTHER);
+    }
+
+    private void sendSettings(Context ctx, String policy, String maxLinks, String blocklist, String error, boolean saved) {
+        templates.send(ctx, "comment/settings.jte", new SettingsPage(chrome.layoutNoIndex("Comment settings", null,
+                "/newsroom/comment-settings"), policy, maxLinks, blocklist, error, saved, styleUrl));
     }
 
     private void sendEdit(Context ctx, Comment c, String name, String website, String body, String reply, List<FieldError> errors) {

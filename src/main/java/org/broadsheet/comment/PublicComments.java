@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 final class PublicComments {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PublicComments.class);
+
     private final CommentService service;
     private final CommentViews views;
     private final SiteChrome chrome;
@@ -78,7 +80,15 @@ final class PublicComments {
         if (!service.isOpen(article)) {
             throw new io.javalin.http.ForbiddenResponse(CommentService.CLOSED);
         }
-        CommentService.Posting posting = service.post(form, article, ctx.ip());
+        CommentService.Posting posting;
+        try {
+            posting = service.post(form, article, ctx.ip());
+        } catch (CommentService.Unavailable e) {
+            log.error("a comment could not be stored", e);
+            ctx.header("Retry-After", "5");
+            throw new io.javalin.http.ServiceUnavailableResponse(
+                    "We could not save your comment just now. Please go back and post it again in a moment.");
+        }
         if (posting instanceof CommentService.Problems problems) {
             Comment replyTo = form.parentId() == null ? null : service.find(form.parentId()).orElse(null);
             boolean expiredToken = problems.errors().stream().anyMatch(e -> e.message().equals(FormTokens.Problem.INVALID.message)

@@ -248,6 +248,25 @@ class CommentsTest {
     }
 
     @Test
+    void editorsChangeThePolicyAndBlocklistWhileTheSiteRuns() {
+        start(CommentFixture.settings());
+        long a = f.article("Settings");
+        var service = f.app.comments().service();
+        assertThat(f.staffPage("/newsroom/comment-settings").selectFirst("input[value=HOLD_FIRST_TIME]").hasAttr("checked")).isTrue();
+        assertThat(f.staffPost("/newsroom/comment-settings", Map.of("policy", "NONSENSE", "maxLinks", "1", "blocklist", "")).statusCode()).isEqualTo(400);
+        assertThat(f.staffPost("/newsroom/comment-settings", Map.of("policy", "APPROVE_ALL", "maxLinks", "0",
+                "blocklist", "Viagra\r\n203.0.113.")).statusCode()).isEqualTo(303);
+        long open = CommentFixture.commentId(postOk(a, "Appears at once", "Amy", "amy@example.org"));
+        assertThat(service.find(open).orElseThrow().status()).isEqualTo(CommentStatus.APPROVED);
+        long link = CommentFixture.commentId(postOk(a, "One link https://example.org/", "Amy", "amy@example.org"));
+        assertThat(service.find(link).orElseThrow().status()).isEqualTo(CommentStatus.PENDING);
+        long spam = CommentFixture.commentId(postOk(a, "cheap VIAGRA", "Amy", "amy@example.org"));
+        assertThat(service.find(spam).orElseThrow().status()).isEqualTo(CommentStatus.SPAM);
+        assertThat(f.staffPage("/newsroom/comment-settings?done=saved").selectFirst("#blocklist").wholeText()).isEqualTo("viagra\n203.0.113.");
+        assertThat(f.get("/newsroom/comment-settings").statusCode()).isEqualTo(302);
+    }
+
+    @Test
     void repliesNestToDepthFiveThenAttachAtTheDeepestLevel() {
         start(CommentFixture.settings().withPolicy(ModerationPolicy.APPROVE_ALL));
         long a = f.article("Threads");
