@@ -135,7 +135,8 @@ final class ModerationQueue {
         if (c.status() != CommentStatus.APPROVED) {
             service.setStatus(List.of(c.id()), CommentStatus.APPROVED);
         }
-        CommentService.Posting posting = service.staffReply(service.find(c.id()).orElseThrow(), me.name(), me.email(), body);
+        CommentService.Posting posting = service.staffReply(service.find(c.id()).orElseThrow(), me.name(),
+                me.email() == null || me.email().isBlank() ? "staff-" + me.userId() + "@newsroom.invalid" : me.email(), body);
         if (posting instanceof CommentService.Problems p) {
             ctx.status(400);
             List<FieldError> errors = p.errors().stream().map(e -> new FieldError("reply", e.message())).toList();

@@ -39,7 +39,8 @@
  * {@link org.broadsheet.comment.CommentSettings#fromEnvironment}: {@code BROADSHEET_COMMENTS_POLICY}
  * (hold-all | hold-first-time | approve-all), {@code _MAX_DEPTH}, {@code _PER_PAGE}, {@code _CLOSE_AFTER_DAYS}
  * (0 = never), {@code _MAX_LINKS}, {@code _BLOCKLIST}, {@code _FLOOD_SECONDS} (0 turns flood control off — for
- * load benchmarks only), {@code _MIN_FILL_SECONDS}, {@code _ADDRESS_DAYS}. Editors override the closing per
- * article on a comment's edit page (0 = closed now).
+ * load benchmarks only), {@code _MIN_FILL_SECONDS}, {@code _ADDRESS_DAYS}. Editors change the policy, link limit
+ * and blocklist at {@code /newsroom/comment-settings} (stored in {@code site_settings}, read by every node within
+ * seconds) and override the closing per article on a comment's edit page (0 = closed now).
  */
 package org.broadsheet.comment;

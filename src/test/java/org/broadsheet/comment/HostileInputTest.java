@@ -65,6 +65,8 @@ class HostileInputTest {
             Map<String, Set<String>> allowed = structure(f.page("/comments/on/" + baselineArticle));
             merge(allowed, structure(f.page(f.articleUrl(baselineArticle))));
             merge(allowed, structure(f.staffPage("/newsroom/comments?status=approved")));
+            Document queueBaseline = f.staffPage("/newsroom/comments?status=approved");
+            merge(allowed, structure(f.staffPage(queueBaseline.selectFirst(".actions a").attr("href"))));
             merge(allowed, structure(Jsoup.parse(f.post(f.form(baselineArticle, "", "", "")).body())));
             merge(allowed, structure(Jsoup.parse(f.post(f.form(baselineArticle, "x", "", "x@example.org")).body())));
             Map<String, String> trap = f.form(baselineArticle, "x", "y", "x@example.org");
@@ -110,6 +112,9 @@ class HostileInputTest {
                     }
                 }
                 assertInert(allowed, f.page(f.articleUrl(article)), field);
+                for (long id : shown.keySet()) {
+                    assertInert(allowed, f.staffPage("/newsroom/comments/" + id), field + " edit page");
+                }
                 for (int p = 1; ; p++) {
                     Document queue = f.staffPage("/newsroom/comments?status=approved&article=" + article + "&page=" + p);
                     assertInert(allowed, queue, field + " queue");
@@ -118,6 +123,8 @@ class HostileInputTest {
                     }
                 }
             }
+            System.out.printf("hostile inputs: %d strings x 4 fields = %d posts, %d shown inert, %d refused with a message%n",
+                    corpus.size(), corpus.size() * 4, accepted, refused);
             assertThat(accepted).isGreaterThan(200);
             assertThat(refused).isGreaterThan(0);
         }
