@@ -11,7 +11,8 @@ import java.util.List;
  * @param closeOverride the article's own closing (days after publication, 0 = closed), or null for the site default
  */
 public record EditPage(Layout layout, QueuePage.Item item, String name, String website, String body, String reply,
-                       List<FieldError> errors, Integer closeOverride, int defaultCloseDays, boolean open, String styleUrl) {
+                       List<FieldError> errors, Integer closeOverride, int defaultCloseDays, boolean open, String styleUrl,
+                       String csrfToken) {
 
     public String errorFor(String field) {
         return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::message).findFirst().orElse(null);

@@ -69,7 +69,7 @@ final class ModerationQueue {
         String returnTo = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString().replaceAll("&?done=[^&]*", ""));
         ctx.header("Cache-Control", "no-store");
         templates.send(ctx, "comment/queue.jte", new QueuePage(chrome.layoutNoIndex("Comments", null, BASE), status, tabs,
-                filter, items, page, hasNext, notice(ctx.queryParam("done")), returnTo, styleUrl));
+                filter, items, page, hasNext, notice(ctx.queryParam("done")), returnTo, styleUrl, staffCheck.formToken(ctx)));
     }
 
     /** POST /newsroom/comments/bulk: one action on the ticked comments, or a single comment's button. */
@@ -196,7 +196,7 @@ final class ModerationQueue {
 
     private void sendSettings(Context ctx, String policy, String maxLinks, String blocklist, String error, boolean saved) {
         templates.send(ctx, "comment/settings.jte", new SettingsPage(chrome.layoutNoIndex("Comment settings", null,
-                "/newsroom/comment-settings"), policy, maxLinks, blocklist, error, saved, styleUrl));
+                "/newsroom/comment-settings"), policy, maxLinks, blocklist, error, saved, styleUrl, staffCheck.formToken(ctx)));
     }
 
     private void sendEdit(Context ctx, Comment c, String name, String website, String body, String reply, List<FieldError> errors) {
@@ -204,7 +204,7 @@ final class ModerationQueue {
         boolean open = service.article(c.articleId()).filter(a -> a.publishedAt() != null).map(service::isOpen).orElse(false);
         templates.send(ctx, "comment/edit.jte", new EditPage(chrome.layoutNoIndex("Edit comment", null, BASE + "/" + c.id()),
                 item(c, ref), name, website, body, reply, errors, service.closeOverride(c.articleId()).orElse(null),
-                service.settings().closeAfterDays(), open, styleUrl));
+                service.settings().closeAfterDays(), open, styleUrl, staffCheck.formToken(ctx)));
     }
 
     private QueuePage.Item item(Comment c, QueuePage.ArticleRef ref) {

@@ -12,7 +12,8 @@ import java.util.List;
  * @param notice        what the last action did, or null
  */
 public record QueuePage(Layout layout, CommentStatus status, List<Tab> tabs, ArticleRef articleFilter, List<Item> items,
-                        int page, boolean hasNext, String notice, String returnTo, String styleUrl) {
+                        int page, boolean hasNext, String notice, String returnTo, String styleUrl,
+                        String csrfToken) {
 
     /** A state with its count. */
     public record Tab(String label, int count, String url, boolean current) {

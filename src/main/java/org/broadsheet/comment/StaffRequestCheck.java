@@ -12,4 +12,12 @@ public interface StaffRequestCheck {
 
     /** Throws an HTTP 403 response when the request must not be served. */
     void verify(Context ctx);
+
+    /**
+     * The token the queue's forms carry in the hidden field {@code _csrf} (the newsroom's {@code Csrf.FIELD}),
+     * or null when this check needs none (the same-origin check).
+     */
+    default String formToken(Context ctx) {
+        return null;
+    }
 }

@@ -59,11 +59,11 @@ class CommentHtmlValidationTest {
         check(problems, "comment/queue.jte", new QueuePage(layout("Comments"), CommentStatus.PENDING,
                 List.of(new QueuePage.Tab("Pending", 1, "/newsroom/comments?status=pending", true),
                         new QueuePage.Tab("Approved", 0, "/newsroom/comments?status=approved", false)),
-                ref, List.of(item), 2, true, "1 comment approved.", "/newsroom/comments", "/assets/comments.css"));
+                ref, List.of(item), 2, true, "1 comment approved.", "/newsroom/comments", "/assets/comments.css", "csrf-token"));
         check(problems, "comment/edit.jte", new EditPage(layout("Edit comment"), item, "Ann", "", "Text", "",
-                List.of(new FieldError("reply", CommentValidator.EMPTY_COMMENT)), 0, 14, false, "/assets/comments.css"));
+                List.of(new FieldError("reply", CommentValidator.EMPTY_COMMENT)), 0, 14, false, "/assets/comments.css", "csrf-token"));
         check(problems, "comment/settings.jte", new SettingsPage(layout("Comment settings"), "HOLD_FIRST_TIME", "2",
-                "viagra\n203.0.113.", "The link limit must be a whole number from 0 to 999.", true, "/assets/comments.css"));
+                "viagra\n203.0.113.", "The link limit must be a whole number from 0 to 999.", true, "/assets/comments.css", null));
         assertThat(problems).isEmpty();
         List<String> guard = new ArrayList<>();
         validate(guard, "guard", "<!DOCTYPE html><html lang=en><head><title>x</title></head><body><p><div></span></body></html>");
