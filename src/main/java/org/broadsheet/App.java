@@ -1,12 +1,13 @@
 package org.broadsheet;
 
 import io.javalin.Javalin;
-import org.broadsheet.article.ArticleAddon;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.article.ArticleWeb;
 import org.broadsheet.article.RelatedArticles;
 import org.broadsheet.article.SectionDirectory;
+import org.broadsheet.comment.CommentFeature;
+import org.broadsheet.comment.StaffRequestCheck;
 import org.broadsheet.config.Settings;
 import org.broadsheet.demo.WikinewsDemo;
 import org.broadsheet.media.MediaFiles;
@@ -15,6 +16,7 @@ import org.broadsheet.ranking.web.ViewTracking;
 import org.broadsheet.newsroom.Newsroom;
 import org.broadsheet.storage.Database;
 import org.broadsheet.web.AccessCheck;
+import org.broadsheet.web.Csrf;
 import org.broadsheet.web.ErrorPages;
 import org.broadsheet.web.NavLink;
 import org.broadsheet.web.Observability;
@@ -30,6 +32,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The composition root: settings → database → services → routes → server. Everything Broadsheet runs
@@ -44,20 +47,29 @@ public final class App implements AutoCloseable {
     private final ArticleService articles;
     private final Ranking ranking;
     private final Newsroom newsroom;
+    private final CommentFeature comments;
 
-    private App(Database database, Javalin server, ArticleService articles, Ranking ranking, Newsroom newsroom) {
+    private App(Database database, Javalin server, ArticleService articles, Ranking ranking, Newsroom newsroom,
+                CommentFeature comments) {
         this.database = database;
         this.server = server;
         this.articles = articles;
         this.ranking = ranking;
         this.newsroom = newsroom;
+        this.comments = comments;
     }
 
     /** Builds and starts everything; the returned app is serving. */
     public static App start(Settings settings, Clock clock) {
+        return start(settings, clock, Wiring.fromEnvironment(System.getenv()));
+    }
+
+    /** As {@link #start(Settings, Clock)}, with the chosen authenticator and comment settings (tests). */
+    public static App start(Settings settings, Clock clock, Wiring wiring) {
         DataFolder.prepare(settings.dataDir());
         Observability observability = new Observability(500, false);
         Database database = Database.open(settings.jdbcUrl(), observability.registry());
+        CommentFeature comments = null;
         try {
             ZoneId zone = ZoneOffset.UTC;
             SectionDirectory sections = ArticleService.sectionDirectory(database.jdbi());
@@ -65,7 +77,8 @@ public final class App implements AutoCloseable {
             if (settings.loadDemo() && articles.isEmpty()) {
                 new WikinewsDemo(articles).load();
             }
-            StaticAssets assets = new StaticAssets(List.of("site.css", "newsroom.css", "views.js"));
+            StaticAssets assets = new StaticAssets(Stream.concat(Stream.of("site.css", "newsroom.css", "views.js"),
+                    CommentFeature.ASSETS.stream()).toList());
             SiteChrome chrome = new SiteChrome(settings.siteName(), settings.baseUrl(),
                     () -> sections.topLevel().stream().map(s -> new NavLink(s.name(), s.url())).toList(), assets, clock, zone);
             Templates templates = new Templates();
@@ -74,12 +87,17 @@ public final class App implements AutoCloseable {
             Ranking ranking = Ranking.create(database.jdbi(), articles, settings.ranking(), clock, observability.registry());
             ranking.onListsChanged(() -> pageCache.invalidate("rankings"));
             ViewTracking viewTracking = new ViewTracking(ranking.reads(), settings.ranking(), assets, templates);
-            ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, ranking.rankings(), RelatedArticles.NONE,
-                    ArticleAddon.NONE, viewTracking, pageCache);
             Newsroom newsroom = new Newsroom(database.jdbi(), articles, settings, chrome, templates, assets, clock);
-            AccessCheck access = new AccessCheck(newsroom.authenticator(), "/newsroom/sign-in");
+            comments = new CommentFeature(database, articles, wiring.comments(), chrome, templates, assets, clock,
+                    staffFormsCarry(newsroom.csrf())).start();
+            ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, ranking.rankings(), RelatedArticles.NONE,
+                    comments.addon(), viewTracking, comments.service()::approvedCounts, pageCache);
+            comments.service().addListener(articleWeb::commentsChanged);
+            AccessCheck access = new AccessCheck(
+                    wiring.authenticator() != null ? wiring.authenticator() : newsroom.authenticator(), "/newsroom/sign-in");
             ErrorPages errors = new ErrorPages(chrome, templates);
 
+            CommentFeature commentRoutes = comments;
             Javalin server = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
                 cfg.jetty.port = settings.port();
@@ -96,6 +114,7 @@ public final class App implements AutoCloseable {
                 articleWeb.routes(cfg.routes);
                 newsroom.routes(cfg.routes);
                 viewTracking.routes(cfg.routes);
+                commentRoutes.routes(cfg.routes);
                 articleWeb.catchAllRoutes(cfg.routes);
             });
             server.start();
@@ -103,8 +122,11 @@ public final class App implements AutoCloseable {
             newsroom.start();
             log.info("Broadsheet is serving on http://localhost:{}/ ({} database, data in {})",
                     server.port(), database.dialect().name().toLowerCase(), settings.dataDir().toAbsolutePath());
-            return new App(database, server, articles, ranking, newsroom);
+            return new App(database, server, articles, ranking, newsroom, comments);
         } catch (RuntimeException e) {
+            if (comments != null) {
+                comments.close();
+            }
             database.close();
             throw e;
         }
@@ -131,11 +153,33 @@ public final class App implements AutoCloseable {
         return newsroom;
     }
 
+    public CommentFeature comments() {
+        return comments;
+    }
+
+    /**
+     * The moderation queue's forms carry the newsroom's CSRF token; the newsroom's check already runs
+     * before every staff route, so there is nothing more to verify here.
+     */
+    private static StaffRequestCheck staffFormsCarry(Csrf csrf) {
+        return new StaffRequestCheck() {
+            @Override
+            public void verify(io.javalin.http.Context ctx) {
+            }
+
+            @Override
+            public String formToken(io.javalin.http.Context ctx) {
+                return csrf.token(ctx);
+            }
+        };
+    }
+
     @Override
     public void close() {
         newsroom.close();
         server.stop();
         ranking.close();
+        comments.close();
         database.close();
     }
 }

@@ -14,13 +14,24 @@ public final class ArticleWeb {
     private final PublicPages pages;
     private final PageCache cache;
     private final ViewRecorder views;
+    private final PageInvalidation invalidation;
 
     public ArticleWeb(ArticleService articles, SiteChrome chrome, Templates templates, Rankings rankings,
-                      RelatedArticles related, ArticleAddon addon, ViewRecorder views, PageCache cache) {
-        this.pages = new PublicPages(articles, chrome, templates, rankings, related, addon, views);
+                      RelatedArticles related, ArticleAddon addon, ViewRecorder views, CommentCounts commentCounts,
+                      PageCache cache) {
+        this.pages = new PublicPages(articles, chrome, templates, rankings, related, addon, views, commentCounts);
         this.cache = cache;
         this.views = views;
-        articles.addListener(new PageInvalidation(cache, articles));
+        this.invalidation = new PageInvalidation(cache, articles);
+        articles.addListener(invalidation);
+    }
+
+    /**
+     * What readers see of an article's comments changed: drops its cached page and the lists that show
+     * its comment count.
+     */
+    public void commentsChanged(long articleId) {
+        invalidation.onChange(new ArticleChange(articleId, ArticleChange.Kind.UPDATED, java.util.Set.of()));
     }
 
     public void routes(RoutesConfig routes) {

@@ -13,9 +13,11 @@ import java.util.List;
  * @param breadcrumbs links above the heading (a subsection's parent), may be empty
  * @param related     links to sub-sections or sibling sections, may be empty
  * @param basePath    the list's own path, to which {@code ?page=N} is added
+ * @param commentCounts approved comments per listed article id (absent = none)
  */
 public record ListPage(Layout layout, String kind, String heading, String intro, List<NavLink> breadcrumbs,
-                       List<NavLink> related, Paged<ArticleSummary> articles, String basePath) {
+                       List<NavLink> related, Paged<ArticleSummary> articles, String basePath,
+                       java.util.Map<Long, Integer> commentCounts) {
 
     public String pageUrl(int number) {
         return number <= 1 ? basePath : basePath + "?page=" + number;

@@ -35,9 +35,11 @@ final class PublicPages {
     private final RelatedArticles related;
     private final ArticleAddon addon;
     private final ViewRecorder views;
+    private final CommentCounts commentCounts;
 
     PublicPages(ArticleService articles, SiteChrome chrome, Templates templates, Rankings rankings,
-                RelatedArticles related, ArticleAddon addon, ViewRecorder views) {
+                RelatedArticles related, ArticleAddon addon, ViewRecorder views, CommentCounts commentCounts) {
+        this.commentCounts = commentCounts;
         this.articles = articles;
         this.chrome = chrome;
         this.templates = templates;
@@ -125,7 +127,7 @@ final class PublicPages {
                 .forEach(c -> related.add(new NavLink(c.name(), c.url())));
         String title = section.name() + " News" + (number > 1 ? " – page " + number : "");
         ListPage page = new ListPage(listLayout(title, section.description(), section.url(), number), "Section",
-                section.name(), section.description(), crumbs, related, list, section.url());
+                section.name(), section.description(), crumbs, related, list, section.url(), counts(list));
         templates.send(ctx, "article/list.jte", page);
     }
 
@@ -141,7 +143,7 @@ final class PublicPages {
         requireExists(list);
         String description = "News about " + tag.name() + ".";
         ListPage page = new ListPage(listLayout(tag.name() + (number > 1 ? " – page " + number : ""), description, tag.url(), number),
-                "Topic", tag.name(), description, List.of(), List.of(), list, tag.url());
+                "Topic", tag.name(), description, List.of(), List.of(), list, tag.url(), counts(list));
         templates.send(ctx, "article/list.jte", page);
     }
 
@@ -157,13 +159,17 @@ final class PublicPages {
         requireExists(list);
         String intro = author.bio().isBlank() ? "Articles by " + author.name() + "." : author.bio();
         ListPage page = new ListPage(listLayout(author.name() + (number > 1 ? " – page " + number : ""), intro, author.url(), number),
-                "Author", author.name(), intro, List.of(), List.of(), list, author.url());
+                "Author", author.name(), intro, List.of(), List.of(), list, author.url(), counts(list));
         templates.send(ctx, "article/list.jte", page);
     }
 
     private org.broadsheet.web.Layout listLayout(String title, String description, String path, int number) {
         return number > 1 ? chrome.layoutNoIndex(title, description, path + "?page=" + number)
                 : chrome.layout(title, description, path);
+    }
+
+    private Map<Long, Integer> counts(Paged<ArticleSummary> list) {
+        return commentCounts.forArticles(list.items().stream().map(ArticleSummary::id).toList());
     }
 
     /** A page past the end of a list does not exist; page 1 of an empty list does. */

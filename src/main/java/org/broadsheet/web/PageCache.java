@@ -284,9 +284,13 @@ public final class PageCache {
         }
     }
 
+    /**
+     * The path plus the one query parameter public pages vary on ({@code page}). Every other parameter
+     * (tracking tags, a comment's {@code held} token read by a script) leaves the shared page as it is.
+     */
     private static String cacheKey(Context ctx) {
-        String query = ctx.queryString();
-        return query == null || query.isEmpty() ? ctx.path() : ctx.path() + "?" + query;
+        String page = ctx.queryParam("page");
+        return page == null ? ctx.path() : ctx.path() + "?page=" + page;
     }
 
     private static byte[] gzip(byte[] bytes) {

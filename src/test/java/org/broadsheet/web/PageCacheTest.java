@@ -91,6 +91,14 @@ class PageCacheTest {
     }
 
     @Test
+    void onlyThePageParameterMakesADifferentPage() throws Exception {
+        get("/page/3");
+        assertThat(get("/page/3?utm_source=feed&held=abc").headers().firstValue("X-Cache")).hasValue("HIT");
+        assertThat(get("/page/3?page=2").headers().firstValue("X-Cache")).hasValue("MISS");
+        assertThat(renders.get()).isEqualTo(2);
+    }
+
+    @Test
     void compressedOnceAndNegotiated() throws Exception {
         get("/page/2");
         HttpResponse<byte[]> gz = get("/page/2", "Accept-Encoding", "gzip");

@@ -1,0 +1,15 @@
+package org.broadsheet.comment;
+
+/**
+ * A checked comment on its way to the writer.
+ *
+ * @param address        the poster's IP address (null for staff)
+ * @param idempotencyKey same form view + same content ⇒ same key, so a resubmission finds the first comment
+ */
+record Submission(long articleId, Long parentId, CommentValidator.Valid fields, String address, boolean staff,
+                  String idempotencyKey) {
+
+    String bodyHash() {
+        return Signer.sha256Hex(fields.body());
+    }
+}

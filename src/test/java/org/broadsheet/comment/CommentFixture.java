@@ -1,0 +1,182 @@
+package org.broadsheet.comment;
+
+import org.broadsheet.App;
+import org.broadsheet.Wiring;
+import org.broadsheet.article.ArticleDraft;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.Section;
+import org.broadsheet.config.Settings;
+import org.broadsheet.web.Authenticator;
+import org.broadsheet.web.Principal;
+import org.broadsheet.web.Role;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One running Broadsheet for comment tests: real server on a random port, real migrated SQLite file (or the
+ * given PostgreSQL URL), a mutable clock, and a test-only authenticator: a request carrying the cookie
+ * {@code test-staff=editor} is the editor "Edna Editor". Close it after use.
+ */
+final class CommentFixture implements AutoCloseable {
+
+    /** Test-only sign-in, until the account feature's real one is merged. */
+    static final Authenticator TEST_STAFF = ctx -> "editor".equals(ctx.cookie("test-staff"))
+            ? Optional.of(new Principal(1, "Edna Editor", "edna@example.com", Role.EDITOR, "test-session"))
+            : Optional.empty();
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
+    final App app;
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Section section;
+
+    CommentFixture(Path dir, CommentSettings settings) {
+        this(dir, settings, null);
+    }
+
+    CommentFixture(Path dir, CommentSettings settings, String jdbcUrl) {
+        app = App.start(Settings.forTest(dir, jdbcUrl), clock, new Wiring(TEST_STAFF, settings));
+        section = app.articles().createSection(null, "news-" + Math.abs(System.nanoTime() % 100000), "News", "", 1);
+    }
+
+    /** Settings for tests: default rules, but no minimum fill-in time and approve-all unless changed. */
+    static CommentSettings settings() {
+        return CommentSettings.defaults().withTiming(Duration.ofSeconds(15), Duration.ZERO, 14);
+    }
+
+    String base() {
+        return "http://localhost:" + app.port();
+    }
+
+    /** Publishes an article (an hour ago by the test clock) and returns its id. */
+    long article(String headline) {
+        return article(headline, clock.instant().minus(Duration.ofHours(1)));
+    }
+
+    long article(String headline, Instant publishedAt) {
+        ArticleService a = app.articles();
+        return a.importPublished(List.of(new ArticleService.ImportedArticle(new ArticleDraft(section.id(), null, headline,
+                "What happened.", "Paragraph one.\n\nParagraph two.", null, null, null, null, List.of("A Reporter"), List.of(), null),
+                publishedAt))).get(0);
+    }
+
+    String articleUrl(long id) {
+        return app.articles().url(app.articles().findById(id).orElseThrow());
+    }
+
+    HttpResponse<String> get(String path) {
+        return get(path, false);
+    }
+
+    HttpResponse<String> get(String path, boolean staff) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base() + path)).GET();
+        if (staff) {
+            b.header("Cookie", "test-staff=editor");
+        }
+        return send(b.build());
+    }
+
+    Document page(String path) {
+        return Jsoup.parse(get(path).body(), base());
+    }
+
+    Document staffPage(String path) {
+        return Jsoup.parse(get(path, true).body(), base());
+    }
+
+    /** A fresh signed form token, as the page script fetches it when the form is shown. */
+    String token(long articleId) {
+        HttpResponse<String> r = get("/comments/token?article=" + articleId);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("no token: " + r.statusCode());
+        }
+        return r.body();
+    }
+
+    /** A valid comment form for the article; change fields with {@link Map#put}. */
+    Map<String, String> form(long articleId, String body, String name, String email) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("article", Long.toString(articleId));
+        f.put("parent", "0");
+        f.put("comment", body);
+        f.put("author", name);
+        f.put("email", email);
+        f.put("url", "");
+        f.put("homepage", "");
+        f.put("token", token(articleId));
+        f.put("key", "");
+        f.put("js", "");
+        return f;
+    }
+
+    HttpResponse<String> post(Map<String, String> fields) {
+        return postRaw("/comments", encode(fields), base());
+    }
+
+    HttpResponse<String> staffPost(String path, Map<String, String> fields) {
+        return send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base())
+                .header("Cookie", "test-staff=editor")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build());
+    }
+
+    HttpResponse<String> postRaw(String path, String body, String origin) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (origin != null) {
+            b.header("Origin", origin);
+        }
+        return send(b.build());
+    }
+
+    HttpResponse<String> postBytes(byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base() + "/comments"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    static String encode(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The comment id from a 303's Location (…#comment-ID). */
+    static long commentId(HttpResponse<String> response) {
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return Long.parseLong(location.substring(location.indexOf("#comment-") + "#comment-".length()));
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
