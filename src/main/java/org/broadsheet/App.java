@@ -10,7 +10,11 @@ import org.broadsheet.article.RelatedArticles;
 import org.broadsheet.article.SectionDirectory;
 import org.broadsheet.config.Settings;
 import org.broadsheet.demo.WikinewsDemo;
+import org.broadsheet.feed.FeedLinks;
+import org.broadsheet.feed.FeedService;
+import org.broadsheet.feed.FeedWeb;
 import org.broadsheet.media.MediaFiles;
+import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.storage.Database;
 import org.broadsheet.web.AccessCheck;
 import org.broadsheet.web.Authenticator;
@@ -59,11 +63,16 @@ public final class App implements AutoCloseable {
             }
             StaticAssets assets = new StaticAssets(List.of("site.css"));
             SiteChrome chrome = new SiteChrome(settings.siteName(), settings.baseUrl(),
-                    () -> sections.topLevel().stream().map(s -> new NavLink(s.name(), s.url())).toList(), assets, clock, zone);
+                    () -> sections.topLevel().stream().map(s -> new NavLink(s.name(), s.url())).toList(), assets, clock, zone,
+                    new FeedLinks(articles, settings.siteName())::forPath);
             Templates templates = new Templates();
             MediaFiles media = new MediaFiles(settings.mediaDir());
             ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, Rankings.NONE, RelatedArticles.NONE,
                     ArticleAddon.NONE);
+            FeedService feeds = new FeedService(articles, new MediaLibrary(database.jdbi(), settings.mediaDir(), clock),
+                    database.jdbi(), settings.siteName(), settings.baseUrl(), clock);
+            articles.addListener(feeds);
+            FeedWeb feedWeb = new FeedWeb(feeds);
             AccessCheck access = new AccessCheck(Authenticator.NOBODY, "/newsroom/sign-in");
             ErrorPages errors = new ErrorPages(chrome, templates);
 
@@ -77,6 +86,7 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/assets/{file}", assets::serve, Role.ANYONE);
                 cfg.routes.get("/media/{file}", media::serve, Role.ANYONE);
                 articleWeb.routes(cfg.routes);
+                feedWeb.routes(cfg.routes);
                 articleWeb.catchAllRoutes(cfg.routes);
             });
             server.start();
