@@ -2,6 +2,7 @@ package org.broadsheet;
 
 import io.javalin.Javalin;
 import org.broadsheet.article.ArticleAddon;
+import org.broadsheet.article.ArticleCatalog;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.article.ArticleWeb;
@@ -13,6 +14,8 @@ import org.broadsheet.demo.WikinewsDemo;
 import org.broadsheet.feed.FeedLinks;
 import org.broadsheet.feed.FeedService;
 import org.broadsheet.feed.FeedWeb;
+import org.broadsheet.feed.SitemapService;
+import org.broadsheet.feed.SitemapWeb;
 import org.broadsheet.media.MediaFiles;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.storage.Database;
@@ -73,6 +76,10 @@ public final class App implements AutoCloseable {
                     database.jdbi(), settings.siteName(), settings.baseUrl(), clock);
             articles.addListener(feeds);
             FeedWeb feedWeb = new FeedWeb(feeds);
+            SitemapService sitemaps = new SitemapService(new ArticleCatalog(database.jdbi(), sections, articles.urls(), clock),
+                    settings.siteName(), settings.baseUrl(), clock, SitemapService.MAX_URLS);
+            articles.addListener(sitemaps);
+            SitemapWeb sitemapWeb = new SitemapWeb(sitemaps, settings.baseUrl());
             AccessCheck access = new AccessCheck(Authenticator.NOBODY, "/newsroom/sign-in");
             ErrorPages errors = new ErrorPages(chrome, templates);
 
@@ -87,6 +94,7 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/media/{file}", media::serve, Role.ANYONE);
                 articleWeb.routes(cfg.routes);
                 feedWeb.routes(cfg.routes);
+                sitemapWeb.routes(cfg.routes);
                 articleWeb.catchAllRoutes(cfg.routes);
             });
             server.start();

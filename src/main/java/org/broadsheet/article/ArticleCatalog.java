@@ -56,6 +56,18 @@ public final class ArticleCatalog {
                 .list());
     }
 
+    /**
+     * For each page of {@link #articles} of the given size, in page order, when its newest article changed:
+     * one query however many pages there are.
+     */
+    public List<Instant> articlePagesLastModified(int pageSize) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT (rn - 1) / :size AS page, MAX(lm) AS lm FROM (SELECT ROW_NUMBER()"
+                        + " OVER (ORDER BY a.id) AS rn, " + LAST_CHANGE + " AS lm FROM articles a WHERE " + PUBLISHED + ") ranked"
+                        + " GROUP BY (rn - 1) / :size ORDER BY page")
+                .bind("now", clock.millis()).bind("size", pageSize)
+                .map((rs, ctx) -> millis(rs, "lm")).list());
+    }
+
     /** Sections that show at least one published article (their own or a subsection's), in tree order. */
     public List<Entry> sections() {
         Map<Long, Instant> latest = new HashMap<>();

@@ -1,7 +1,5 @@
 package org.broadsheet.feed;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleChange;
 import org.broadsheet.article.ArticleListener;
@@ -42,7 +40,7 @@ public final class FeedService implements ArticleListener {
     private final String siteName;
     private final String baseUrl;
     private final Clock clock;
-    private final Cache<String, XmlDocument> cache;
+    private final DocumentCache cache;
 
     public FeedService(ArticleService articles, MediaLibrary media, org.jdbi.v3.core.Jdbi jdbi, String siteName, String baseUrl,
                        Clock clock) {
@@ -53,15 +51,12 @@ public final class FeedService implements ArticleListener {
         this.siteName = siteName;
         this.baseUrl = baseUrl;
         this.clock = clock;
-        this.cache = Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(FRESHNESS)
-                .ticker(() -> clock.millis() * 1_000_000L).build();
+        this.cache = new DocumentCache(clock, FRESHNESS, 5_000);
     }
 
     @Override
     public void onChange(ArticleChange change) {
-        if (change.kind() != ArticleChange.Kind.BACKSTAGE) {
-            cache.invalidateAll();
-        }
+        cache.onChange(change);
     }
 
     FeedScope site() {
@@ -89,7 +84,7 @@ public final class FeedService implements ArticleListener {
     }
 
     XmlDocument render(FeedScope scope, FeedFormat format) {
-        return cache.get(format.name() + " " + scope.pagePath(), k -> build(scope, format));
+        return cache.get(format.name() + " " + scope.pagePath(), () -> build(scope, format));
     }
 
     private XmlDocument build(FeedScope scope, FeedFormat format) {
