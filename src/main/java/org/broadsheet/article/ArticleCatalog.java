@@ -61,9 +61,9 @@ public final class ArticleCatalog {
      * one query however many pages there are.
      */
     public List<Instant> articlePagesLastModified(int pageSize) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT (rn - 1) / :size AS page, MAX(lm) AS lm FROM (SELECT ROW_NUMBER()"
-                        + " OVER (ORDER BY a.id) AS rn, " + LAST_CHANGE + " AS lm FROM articles a WHERE " + PUBLISHED + ") ranked"
-                        + " GROUP BY (rn - 1) / :size ORDER BY page")
+        return jdbi.withHandle(h -> h.createQuery("SELECT page, MAX(lm) AS lm FROM (SELECT (ROW_NUMBER() OVER (ORDER BY a.id) - 1)"
+                        + " / :size AS page, " + LAST_CHANGE + " AS lm FROM articles a WHERE " + PUBLISHED + ") ranked"
+                        + " GROUP BY page ORDER BY page")
                 .bind("now", clock.millis()).bind("size", pageSize)
                 .map((rs, ctx) -> millis(rs, "lm")).list());
     }
