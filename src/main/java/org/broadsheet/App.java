@@ -14,6 +14,8 @@ import org.broadsheet.demo.WikinewsDemo;
 import org.broadsheet.feed.FeedLinks;
 import org.broadsheet.feed.FeedService;
 import org.broadsheet.feed.FeedWeb;
+import org.broadsheet.feed.ShareTags;
+import org.broadsheet.feed.StructuredData;
 import org.broadsheet.feed.SitemapService;
 import org.broadsheet.feed.SitemapWeb;
 import org.broadsheet.media.MediaFiles;
@@ -70,8 +72,10 @@ public final class App implements AutoCloseable {
                     new FeedLinks(articles, settings.siteName())::forPath);
             Templates templates = new Templates();
             MediaFiles media = new MediaFiles(settings.mediaDir());
+            ShareTags shareTags = new ShareTags(articles, templates,
+                    new StructuredData(settings.siteName(), settings.baseUrl(), null), settings.siteName(), settings.baseUrl());
             ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, Rankings.NONE, RelatedArticles.NONE,
-                    ArticleAddon.NONE);
+                    ArticleAddon.NONE, shareTags);
             FeedService feeds = new FeedService(articles, new MediaLibrary(database.jdbi(), settings.mediaDir(), clock),
                     database.jdbi(), settings.siteName(), settings.baseUrl(), clock);
             articles.addListener(feeds);

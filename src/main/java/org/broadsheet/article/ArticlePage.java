@@ -13,8 +13,9 @@ import java.util.List;
  * @param parentSection the kicker's parent for a subsection (News › Russia-Ukraine war), or null
  * @param updated       when the text changed after publication, or null
  * @param addon         the part below the body another feature renders (comments)
+ * @param head          extra head markup another feature renders (structured data, sharing tags)
  */
 public record ArticlePage(Layout layout, Article article, Section parentSection, DisplayTime published,
                           DisplayTime updated, List<ArticleSummary> topThisWeek, List<ArticleSummary> related,
-                          List<ArticleSummary> popular, Content addon) {
+                          List<ArticleSummary> popular, Content addon, Content head) {
 }

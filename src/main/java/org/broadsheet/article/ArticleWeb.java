@@ -11,8 +11,8 @@ public final class ArticleWeb {
     private final PublicPages pages;
 
     public ArticleWeb(ArticleService articles, SiteChrome chrome, Templates templates, Rankings rankings,
-                      RelatedArticles related, ArticleAddon addon) {
-        this.pages = new PublicPages(articles, chrome, templates, rankings, related, addon);
+                      RelatedArticles related, ArticleAddon addon, ArticleHead head) {
+        this.pages = new PublicPages(articles, chrome, templates, rankings, related, addon, head);
     }
 
     public void routes(RoutesConfig routes) {

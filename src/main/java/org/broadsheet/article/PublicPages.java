@@ -33,9 +33,11 @@ final class PublicPages {
     private final Rankings rankings;
     private final RelatedArticles related;
     private final ArticleAddon addon;
+    private final ArticleHead head;
 
     PublicPages(ArticleService articles, SiteChrome chrome, Templates templates, Rankings rankings,
-                RelatedArticles related, ArticleAddon addon) {
+                RelatedArticles related, ArticleAddon addon, ArticleHead head) {
+        this.head = head;
         this.articles = articles;
         this.chrome = chrome;
         this.templates = templates;
@@ -95,7 +97,8 @@ final class PublicPages {
         ArticlePage page = new ArticlePage(chrome.layout(title, article.standfirst(), canonical), article, parent,
                 DisplayTime.of(article.publishedAt(), zone),
                 article.wasUpdated() ? DisplayTime.of(article.contentUpdatedAt(), zone) : null,
-                rankings.topThisWeek(), related.relatedTo(article.id()), rankings.popular(), addon.render(article));
+                rankings.topThisWeek(), related.relatedTo(article.id()), rankings.popular(), addon.render(article),
+                head.render(article));
         templates.send(ctx, "article/article.jte", page);
     }
 
