@@ -94,7 +94,7 @@ final class PublicPages {
         Section parent = articles.sections().parent(section).orElse(null);
         String title = article.headline() + " | " + section.name() + " News";
         var zone = chrome.zone();
-        ArticlePage page = new ArticlePage(chrome.layout(title, article.standfirst(), canonical), article, parent,
+        ArticlePage page = new ArticlePage(chrome.layout(title, Descriptions.of(article), canonical), article, parent,
                 DisplayTime.of(article.publishedAt(), zone),
                 article.wasUpdated() ? DisplayTime.of(article.contentUpdatedAt(), zone) : null,
                 rankings.topThisWeek(), related.relatedTo(article.id()), rankings.popular(), addon.render(article),
@@ -115,7 +115,9 @@ final class PublicPages {
                 .filter(c -> c.id() != section.id())
                 .forEach(c -> related.add(new NavLink(c.name(), c.url())));
         String title = section.name() + " News" + (number > 1 ? " – page " + number : "");
-        ListPage page = new ListPage(listLayout(title, section.description(), section.url(), number), "Section",
+        String description = section.description().isBlank()
+                ? "The latest " + section.name() + " news from " + chrome.siteName() + "." : section.description();
+        ListPage page = new ListPage(listLayout(title, description, section.url(), number), "Section",
                 section.name(), section.description(), crumbs, related, list, section.url());
         templates.send(ctx, "article/list.jte", page);
     }

@@ -19,6 +19,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import org.broadsheet.article.Article;
 import org.broadsheet.article.Author;
+import org.broadsheet.article.Descriptions;
 import org.broadsheet.article.Tag;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
@@ -233,6 +234,6 @@ final class FeedWriter {
     }
 
     private static String summary(Article a) {
-        return a.standfirst() == null || a.standfirst().isBlank() ? a.headline() : a.standfirst();
+        return Descriptions.of(a);
     }
 }

@@ -5,6 +5,7 @@ import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleHead;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.Author;
+import org.broadsheet.article.Descriptions;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.article.Tag;
 import org.broadsheet.feed.SharePage.MetaTag;
@@ -41,7 +42,7 @@ public final class ShareTags implements ArticleHead {
 
     SharePage page(Article a) {
         String url = baseUrl + articles.url(a);
-        String description = a.standfirst() == null || a.standfirst().isBlank() ? a.headline() : a.standfirst();
+        String description = Descriptions.of(a);
         LeadImage image = a.leadImage();
         List<MetaTag> meta = new ArrayList<>();
         og(meta, "og:type", "article");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.broadsheet.article.Article;
 import org.broadsheet.article.Author;
+import org.broadsheet.article.Descriptions;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.article.Section;
 import org.broadsheet.article.Tag;
@@ -54,9 +55,7 @@ public final class StructuredData {
         page.put("@id", canonicalUrl);
         root.put("url", canonicalUrl);
         root.put("headline", a.headline());
-        if (a.standfirst() != null && !a.standfirst().isBlank()) {
-            root.put("description", a.standfirst());
-        }
+        root.put("description", Descriptions.of(a));
         LeadImage image = a.leadImage();
         if (image != null) {
             ObjectNode img = root.putArray("image").addObject();
