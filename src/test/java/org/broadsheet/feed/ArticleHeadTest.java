@@ -4,36 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The article page's head as served: sharing tags, JSON-LD, canonical link, and descriptions on every page. */
-class ArticleHeadTest {
+class ArticleHeadTest extends WithFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BASE = "http://localhost:8080";
 
-    @TempDir
-    Path dir;
-    private FeedFixture f;
-
-    @BeforeEach
-    void start() {
-        f = new FeedFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
 
     @Test
     void anArticleWithAPhotoSharesAsALargeCard() throws Exception {

@@ -3,14 +3,10 @@ package org.broadsheet.feed;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.xml.sax.SAXException;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,24 +14,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SitemapsTest {
+class SitemapsTest extends WithFixture {
 
     private static final String BASE = "http://localhost:8080";
     private static final SitemapSchemas SCHEMAS = new SitemapSchemas();
 
-    @TempDir
-    Path dir;
-    private FeedFixture f;
-
-    @BeforeEach
-    void start() {
-        f = new FeedFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
 
     @Test
     void robotsNamesTheSitemapsAndKeepsCrawlersOutOfTheNewsroomAndSearch() {
