@@ -11,6 +11,7 @@ import org.broadsheet.article.Section;
 import org.broadsheet.article.Tag;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.media.MediaLibrary.FileFacts;
+import org.jdbi.v3.core.Jdbi;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -42,7 +43,7 @@ public final class FeedService implements ArticleListener {
     private final Clock clock;
     private final DocumentCache cache;
 
-    public FeedService(ArticleService articles, MediaLibrary media, org.jdbi.v3.core.Jdbi jdbi, String siteName, String baseUrl,
+    public FeedService(ArticleService articles, MediaLibrary media, Jdbi jdbi, String siteName, String baseUrl,
                        Clock clock) {
         this.articles = articles;
         this.media = media;
