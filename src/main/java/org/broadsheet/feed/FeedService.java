@@ -8,6 +8,7 @@ import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleSummary;
 import org.broadsheet.article.Author;
 import org.broadsheet.article.Section;
+import org.broadsheet.article.Source;
 import org.broadsheet.article.Tag;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.media.MediaLibrary.FileFacts;
@@ -105,9 +106,34 @@ public final class FeedService implements ArticleListener {
         boolean fullText = options.fullText();
         return full.stream().map(a -> {
             String url = baseUrl + articles.url(a);
-            return new FeedEntry(a, url, fullText ? absolute(a.bodyHtml(), url) : null,
+            return new FeedEntry(a, url, fullText ? absolute(a.bodyHtml() + attribution(a.source()), url) : null,
                     a.leadImage() == null ? null : files.get(a.leadImage().mediaId()));
         }).toList();
+    }
+
+    /**
+     * Syndicated text must carry its credit and licence wherever it is shown (CC BY asks for both), so the
+     * full text in a feed ends with the same source line as the article page.
+     */
+    private static String attribution(Source source) {
+        if (!source.present()) {
+            return "";
+        }
+        Element p = new Element("p").appendText("Source: ");
+        if (source.url() == null || source.url().isBlank()) {
+            p.appendText(source.name());
+        } else {
+            p.appendElement("a").attr("href", source.url()).text(source.name());
+        }
+        if (source.licence() != null && !source.licence().isBlank()) {
+            p.appendText(", licensed under ");
+            if (source.licenceUrl() == null || source.licenceUrl().isBlank()) {
+                p.appendText(source.licence());
+            } else {
+                p.appendElement("a").attr("rel", "license").attr("href", source.licenceUrl()).text(source.licence());
+            }
+        }
+        return p.appendText(".").outerHtml();
     }
 
     /** Feed readers show the body away from our site, so relative links and images must become absolute. */

@@ -124,9 +124,12 @@ final class FeedWriter {
             enclosure.setLength(e.enclosure().byteSize());
             item.setEnclosures(List.of(enclosure));
         }
-        if (!a.bylines().isEmpty()) {
+        if (!a.bylines().isEmpty() || a.source().present()) {
             DCModuleImpl dc = new DCModuleImpl();
             dc.setCreators(a.bylines().stream().map(Author::name).toList());
+            if (a.source().present()) {
+                dc.setRights(rights(a));
+            }
             List<Module> modules = new ArrayList<>();
             modules.add(dc);
             item.setModules(modules);
@@ -187,6 +190,9 @@ final class FeedWriter {
         }
         entry.setCategories(categories);
         entry.setSummary(text(summary(a)));
+        if (a.source().present()) {
+            entry.setRights(rights(a));
+        }
         if (e.bodyHtml() != null) {
             Content content = new Content();
             content.setType(Content.HTML);
@@ -231,6 +237,13 @@ final class FeedWriter {
         c.setType(Content.TEXT);
         c.setValue(value);
         return c;
+    }
+
+    /** Credit and licence of a syndicated article, e.g. "Source: Wikinews (https://…), CC BY 2.5". */
+    private static String rights(Article a) {
+        String url = a.source().url() == null || a.source().url().isBlank() ? "" : " (" + a.source().url() + ")";
+        String licence = a.source().licence() == null || a.source().licence().isBlank() ? "" : ", " + a.source().licence();
+        return "Source: " + a.source().name() + url + licence;
     }
 
     private static String summary(Article a) {

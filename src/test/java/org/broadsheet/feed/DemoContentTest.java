@@ -64,6 +64,19 @@ class DemoContentTest {
     }
 
     @Test
+    void syndicatedArticlesCarryTheirCreditAndLicenceIntoFeeds() throws Exception {
+        Document atom = xml(get("/atom.xml").body());
+        assertThat(atom.select("entry > rights").eachText()).hasSize(20)
+                .allSatisfy(r -> assertThat(r).startsWith("Source: Wikinews (https://en.wikinews.org/").endsWith(", CC BY 2.5"));
+        for (String content : atom.select("entry > content").eachText()) {
+            Document body = Jsoup.parseBodyFragment(content);
+            assertThat(body.select("p").last().text()).startsWith("Source: Wikinews, licensed under CC BY 2.5");
+            assertThat(body.select("a[rel=license]").attr("href")).isEqualTo("https://creativecommons.org/licenses/by/2.5/");
+        }
+        assertThat(xml(get("/feed.xml").body()).select("item > dc|rights")).hasSize(20);
+    }
+
+    @Test
     void everySitemapOfTheDemoValidatesAndListsEveryArticle() throws Exception {
         SitemapSchemas schemas = new SitemapSchemas();
         String index = get("/sitemap.xml").body();
