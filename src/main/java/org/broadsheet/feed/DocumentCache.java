@@ -7,6 +7,7 @@ import org.broadsheet.article.ArticleListener;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -16,8 +17,11 @@ import java.util.function.Supplier;
 final class DocumentCache implements ArticleListener {
 
     private final Cache<String, XmlDocument> cache;
+    private final Clock clock;
+    private volatile Instant lastChange;
 
     DocumentCache(Clock clock, Duration freshness, long maximumSize) {
+        this.clock = clock;
         this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(freshness)
                 .ticker(() -> clock.millis() * 1_000_000L).build();
     }
@@ -26,9 +30,23 @@ final class DocumentCache implements ArticleListener {
         return cache.get(key, k -> build.get());
     }
 
+    /**
+     * The later of a document's own last change and the last visible article change this process saw. A
+     * withdrawn article makes a document older, not newer; without this, If-Modified-Since would wrongly
+     * answer 304 to a reader who still holds the withdrawn item.
+     */
+    Instant lastModified(Instant ofContent) {
+        Instant seen = lastChange;
+        if (seen == null) {
+            return ofContent;
+        }
+        return ofContent == null || seen.isAfter(ofContent) ? seen : ofContent;
+    }
+
     @Override
     public void onChange(ArticleChange change) {
         if (change.kind() != ArticleChange.Kind.BACKSTAGE) {
+            lastChange = clock.instant();
             cache.invalidateAll();
         }
     }

@@ -91,7 +91,8 @@ public final class FeedService implements ArticleListener {
 
     private XmlDocument build(FeedScope scope, FeedFormat format) {
         List<FeedEntry> entries = entries(scope.latest().apply(ITEMS));
-        return XmlDocument.of(writer.write(scope, format, entries), format.contentType(), FeedWriter.lastModified(entries));
+        return XmlDocument.of(writer.write(scope, format, entries), format.contentType(),
+                cache.lastModified(FeedWriter.lastModified(entries)));
     }
 
     private List<FeedEntry> entries(List<ArticleSummary> summaries) {

@@ -181,7 +181,7 @@ public final class SitemapService implements ArticleListener {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write a sitemap", e);
         }
-        return XmlDocument.of(out.toString(), CONTENT_TYPE, lastModified);
+        return XmlDocument.of(out.toString(), CONTENT_TYPE, cache.lastModified(lastModified));
     }
 
     private void writeNews(XMLStreamWriter w, List<NewsEntry> recent) throws XMLStreamException {
