@@ -2,6 +2,7 @@ package org.broadsheet.feed;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.NotFoundResponse;
 import org.broadsheet.web.Role;
 
@@ -28,13 +29,19 @@ public final class FeedWeb {
     public void routes(RoutesConfig routes) {
         for (FeedFormat format : FeedFormat.values()) {
             String file = format.fileName();
-            routes.get("/" + file, ctx -> send(ctx, Optional.of(feeds.site()), format), Role.ANYONE);
-            routes.get("/tag/{slug}/" + file, ctx -> send(ctx, feeds.tag(ctx.pathParam("slug")), format), Role.ANYONE);
-            routes.get("/author/{slug}/" + file, ctx -> send(ctx, feeds.author(ctx.pathParam("slug")), format), Role.ANYONE);
-            routes.get("/{section}/" + file, ctx -> send(ctx, feeds.section(ctx.pathParam("section")), format), Role.ANYONE);
-            routes.get("/{section}/{sub}/" + file,
-                    ctx -> send(ctx, feeds.section(ctx.pathParam("section") + "/" + ctx.pathParam("sub")), format), Role.ANYONE);
+            getAndHead(routes, "/" + file, ctx -> send(ctx, Optional.of(feeds.site()), format));
+            getAndHead(routes, "/tag/{slug}/" + file, ctx -> send(ctx, feeds.tag(ctx.pathParam("slug")), format));
+            getAndHead(routes, "/author/{slug}/" + file, ctx -> send(ctx, feeds.author(ctx.pathParam("slug")), format));
+            getAndHead(routes, "/{section}/" + file, ctx -> send(ctx, feeds.section(ctx.pathParam("section")), format));
+            getAndHead(routes, "/{section}/{sub}/" + file,
+                    ctx -> send(ctx, feeds.section(ctx.pathParam("section") + "/" + ctx.pathParam("sub")), format));
         }
+    }
+
+    /** Feed readers and crawlers also ask with HEAD; the server sends the same headers without the body. */
+    static void getAndHead(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler, Role.ANYONE);
+        routes.head(path, handler, Role.ANYONE);
     }
 
     private void send(Context ctx, Optional<FeedScope> scope, FeedFormat format) {

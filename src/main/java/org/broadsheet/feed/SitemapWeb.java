@@ -3,7 +3,6 @@ package org.broadsheet.feed;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import org.broadsheet.web.Role;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -35,10 +34,10 @@ public final class SitemapWeb {
     }
 
     public void routes(RoutesConfig routes) {
-        routes.get("/robots.txt", ctx -> conditional.send(ctx, robots), Role.ANYONE);
-        routes.get("/sitemap.xml", ctx -> conditional.send(ctx, sitemaps.index()), Role.ANYONE);
-        routes.get("/news-sitemap.xml", ctx -> conditional.send(ctx, sitemaps.news()), Role.ANYONE);
-        routes.get("/sitemaps/{file}", this::part, Role.ANYONE);
+        FeedWeb.getAndHead(routes, "/robots.txt", ctx -> conditional.send(ctx, robots));
+        FeedWeb.getAndHead(routes, "/sitemap.xml", ctx -> conditional.send(ctx, sitemaps.index()));
+        FeedWeb.getAndHead(routes, "/news-sitemap.xml", ctx -> conditional.send(ctx, sitemaps.news()));
+        FeedWeb.getAndHead(routes, "/sitemaps/{file}", this::part);
     }
 
     private void part(Context ctx) {

@@ -130,6 +130,18 @@ class FeedsTest extends WithFixture {
     }
 
     @Test
+    void headRequestsGetTheHeadersWithoutTheBody() throws Exception {
+        f.publish(f.news, "Story", FeedFixture.NOW.minusSeconds(60), List.of(), List.of(), false);
+        for (String path : List.of("/feed.xml", "/news/atom.xml", "/sitemap.xml", "/robots.txt")) {
+            HttpResponse<String> head = f.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(f.baseUrl() + path))
+                    .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(head.statusCode()).as(path).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+            assertThat(head.headers().firstValue("ETag")).isEqualTo(f.get(path).headers().firstValue("ETag"));
+        }
+    }
+
+    @Test
     void embargoedArticlesStayOutUntilTheirTime() throws Exception {
         f.publish(f.news, "Visible", FeedFixture.NOW.minusSeconds(60), List.of("Ada Lovelace"), List.of("Space"), false);
         f.publish(f.news, "Embargoed", FeedFixture.NOW.plus(Duration.ofHours(1)), List.of("Ada Lovelace"), List.of("Space"), false);
