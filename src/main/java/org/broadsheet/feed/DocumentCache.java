@@ -30,6 +30,11 @@ final class DocumentCache implements ArticleListener {
         return cache.get(key, k -> build.get());
     }
 
+    /** The cached document under {@code key}, if there is a fresh one. */
+    java.util.Optional<XmlDocument> peek(String key) {
+        return java.util.Optional.ofNullable(cache.getIfPresent(key));
+    }
+
     /**
      * The later of a document's own last change and the last visible article change this process saw. A
      * withdrawn article makes a document older, not newer; without this, If-Modified-Since would wrongly

@@ -101,6 +101,10 @@ public final class SitemapService implements ArticleListener {
 
     /** Page {@code number} (from 1) of a paginated sitemap, or empty past the last page. */
     Optional<XmlDocument> page(Kind kind, int number) {
+        Optional<XmlDocument> cached = cache.peek(path(kind, number));
+        if (cached.isPresent()) {
+            return cached; // a page that was built still exists until the next change: no count query needed
+        }
         if (number < 1 || number > pages(count(kind))) {
             return Optional.empty();
         }
