@@ -72,13 +72,13 @@ public final class SitemapService implements ArticleListener {
     /** The sitemap index. */
     XmlDocument index() {
         return cache.get("index", () -> {
+            Instant last = catalog.lastChange();
             List<Entry> sitemaps = new ArrayList<>();
-            sitemaps.add(new Entry("/sitemaps/pages.xml", catalog.lastChange()));
+            sitemaps.add(new Entry("/sitemaps/pages.xml", last));
             List<Instant> articlePages = catalog.articlePagesLastModified(pageSize);
             for (int i = 0; i < articlePages.size(); i++) {
                 sitemaps.add(new Entry(path(Kind.ARTICLES, i + 1), articlePages.get(i)));
             }
-            Instant last = catalog.lastChange();
             for (Kind kind : List.of(Kind.TAGS, Kind.AUTHORS)) {
                 int pages = pages(count(kind));
                 for (int i = 1; i <= pages; i++) {
