@@ -1,6 +1,7 @@
 package org.broadsheet;
 
 import io.javalin.Javalin;
+import org.broadsheet.article.ArticleCatalog;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.article.ArticleWeb;
@@ -10,10 +11,18 @@ import org.broadsheet.comment.CommentFeature;
 import org.broadsheet.comment.StaffRequestCheck;
 import org.broadsheet.config.Settings;
 import org.broadsheet.demo.WikinewsDemo;
+import org.broadsheet.feed.FeedLinks;
+import org.broadsheet.feed.FeedService;
+import org.broadsheet.feed.FeedWeb;
+import org.broadsheet.feed.ShareTags;
+import org.broadsheet.feed.StructuredData;
+import org.broadsheet.feed.SitemapService;
+import org.broadsheet.feed.SitemapWeb;
 import org.broadsheet.media.MediaFiles;
 import org.broadsheet.ranking.Ranking;
 import org.broadsheet.ranking.web.ViewTracking;
 import org.broadsheet.newsroom.Newsroom;
+import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.storage.Database;
 import org.broadsheet.web.AccessCheck;
 import org.broadsheet.web.Csrf;
@@ -80,9 +89,12 @@ public final class App implements AutoCloseable {
             StaticAssets assets = new StaticAssets(Stream.concat(Stream.of("site.css", "newsroom.css", "views.js"),
                     CommentFeature.ASSETS.stream()).toList());
             SiteChrome chrome = new SiteChrome(settings.siteName(), settings.baseUrl(),
-                    () -> sections.topLevel().stream().map(s -> new NavLink(s.name(), s.url())).toList(), assets, clock, zone);
+                    () -> sections.topLevel().stream().map(s -> new NavLink(s.name(), s.url())).toList(), assets, clock, zone,
+                    new FeedLinks(articles, settings.siteName())::forPath);
             Templates templates = new Templates();
             MediaFiles media = new MediaFiles(settings.mediaDir());
+            ShareTags shareTags = new ShareTags(articles, templates,
+                    new StructuredData(settings.siteName(), settings.baseUrl(), null), settings.siteName(), settings.baseUrl());
             PageCache pageCache = new PageCache(settings.pageCache(), 128L << 20, 60, clock, observability.registry());
             Ranking ranking = Ranking.create(database.jdbi(), articles, settings.ranking(), clock, observability.registry());
             ranking.onListsChanged(() -> pageCache.invalidate("rankings"));
@@ -91,10 +103,18 @@ public final class App implements AutoCloseable {
             comments = new CommentFeature(database, articles, wiring.comments(), chrome, templates, assets, clock,
                     staffFormsCarry(newsroom.csrf())).start();
             ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, ranking.rankings(), RelatedArticles.NONE,
-                    comments.addon(), viewTracking, comments.service()::approvedCounts, pageCache);
+                    comments.addon(), shareTags, viewTracking, comments.service()::approvedCounts, pageCache);
             comments.service().addListener(articleWeb::commentsChanged);
             AccessCheck access = new AccessCheck(
                     wiring.authenticator() != null ? wiring.authenticator() : newsroom.authenticator(), "/newsroom/sign-in");
+            FeedService feeds = new FeedService(articles, new MediaLibrary(database.jdbi(), settings.mediaDir(), clock),
+                    database.jdbi(), settings.siteName(), settings.baseUrl(), clock);
+            articles.addListener(feeds);
+            FeedWeb feedWeb = new FeedWeb(feeds);
+            SitemapService sitemaps = new SitemapService(new ArticleCatalog(database.jdbi(), sections, articles.urls(), clock),
+                    settings.siteName(), settings.baseUrl(), clock, SitemapService.MAX_URLS);
+            articles.addListener(sitemaps);
+            SitemapWeb sitemapWeb = new SitemapWeb(sitemaps, settings.baseUrl());
             ErrorPages errors = new ErrorPages(chrome, templates);
 
             CommentFeature commentRoutes = comments;
@@ -115,6 +135,8 @@ public final class App implements AutoCloseable {
                 newsroom.routes(cfg.routes);
                 viewTracking.routes(cfg.routes);
                 commentRoutes.routes(cfg.routes);
+                feedWeb.routes(cfg.routes);
+                sitemapWeb.routes(cfg.routes);
                 articleWeb.catchAllRoutes(cfg.routes);
             });
             server.start();

@@ -15,9 +15,10 @@ import java.util.List;
  * @param addon         the part below the body another feature renders (comments)
  * @param viewMarkup    what lets the reader's browser report the read (the view beacon), or empty
  * @param corrections   corrections and updates appended after publication, oldest first
+ * @param head          extra head markup another feature renders (structured data, sharing tags)
  */
 public record ArticlePage(Layout layout, Article article, Section parentSection, DisplayTime published,
                           DisplayTime updated, List<ArticleSummary> topThisWeek, List<ArticleSummary> related,
                           List<ArticleSummary> popular, Content addon, Content viewMarkup,
-                          List<Correction> corrections) {
+                          List<Correction> corrections, Content head) {
 }

@@ -17,9 +17,9 @@ public final class ArticleWeb {
     private final PageInvalidation invalidation;
 
     public ArticleWeb(ArticleService articles, SiteChrome chrome, Templates templates, Rankings rankings,
-                      RelatedArticles related, ArticleAddon addon, ViewRecorder views, CommentCounts commentCounts,
+                      RelatedArticles related, ArticleAddon addon, ArticleHead head, ViewRecorder views, CommentCounts commentCounts,
                       PageCache cache) {
-        this.pages = new PublicPages(articles, chrome, templates, rankings, related, addon, views, commentCounts);
+        this.pages = new PublicPages(articles, chrome, templates, rankings, related, addon, head, views, commentCounts);
         this.cache = cache;
         this.views = views;
         this.invalidation = new PageInvalidation(cache, articles);

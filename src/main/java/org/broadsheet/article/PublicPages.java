@@ -36,10 +36,12 @@ final class PublicPages {
     private final ArticleAddon addon;
     private final ViewRecorder views;
     private final CommentCounts commentCounts;
+    private final ArticleHead head;
 
     PublicPages(ArticleService articles, SiteChrome chrome, Templates templates, Rankings rankings,
-                RelatedArticles related, ArticleAddon addon, ViewRecorder views, CommentCounts commentCounts) {
+                RelatedArticles related, ArticleAddon addon, ArticleHead head, ViewRecorder views, CommentCounts commentCounts) {
         this.commentCounts = commentCounts;
+        this.head = head;
         this.articles = articles;
         this.chrome = chrome;
         this.templates = templates;
@@ -104,11 +106,11 @@ final class PublicPages {
         PageCache.depends(ctx, PageInvalidation.articleKey(article.id()), "rankings");
         String title = article.headline() + " | " + section.name() + " News";
         var zone = chrome.zone();
-        ArticlePage page = new ArticlePage(chrome.layout(title, article.standfirst(), canonical), article, parent,
+        ArticlePage page = new ArticlePage(chrome.layout(title, Descriptions.of(article), canonical), article, parent,
                 DisplayTime.of(article.publishedAt(), zone),
                 article.wasUpdated() ? DisplayTime.of(article.contentUpdatedAt(), zone) : null,
                 rankings.topThisWeek(), related.relatedTo(article.id()), rankings.popular(), addon.render(article),
-                views.pageMarkup(article), articles.corrections(article.id()));
+                views.pageMarkup(article), articles.corrections(article.id()), head.render(article));
         templates.send(ctx, "article/article.jte", page);
     }
 
@@ -126,7 +128,9 @@ final class PublicPages {
                 .filter(c -> c.id() != section.id())
                 .forEach(c -> related.add(new NavLink(c.name(), c.url())));
         String title = section.name() + " News" + (number > 1 ? " – page " + number : "");
-        ListPage page = new ListPage(listLayout(title, section.description(), section.url(), number), "Section",
+        String description = section.description().isBlank()
+                ? "The latest " + section.name() + " news from " + chrome.siteName() + "." : section.description();
+        ListPage page = new ListPage(listLayout(title, description, section.url(), number), "Section",
                 section.name(), section.description(), crumbs, related, list, section.url(), counts(list));
         templates.send(ctx, "article/list.jte", page);
     }

@@ -113,6 +113,21 @@ public final class MediaLibrary {
         }
     }
 
+    /** The type and byte size of a stored file, as feeds announce it in enclosures. */
+    public record FileFacts(long id, String mimeType, long byteSize) {
+    }
+
+    /** Type and size of the given media, keyed by id, in one query; unknown ids are absent. */
+    public java.util.Map<Long, FileFacts> facts(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, mime_type, byte_size FROM media WHERE id IN (<ids>)")
+                .bindList("ids", java.util.List.copyOf(ids))
+                .map((rs, ctx) -> new FileFacts(rs.getLong("id"), rs.getString("mime_type"), rs.getLong("byte_size")))
+                .collectToMap(FileFacts::id, f -> f));
+    }
+
     /** Decodes the first frame, refusing images too large to hold in memory. */
     private static BufferedImage decode(byte[] bytes) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {

@@ -166,7 +166,7 @@ final class EditorScreens {
         List<Correction> corrections = id == null ? List.of() : articles.corrections(id);
         ArticlePage page = new ArticlePage(chrome.layoutNoIndex("Preview: " + article.headline(), article.standfirst(),
                 "/newsroom/preview"), article, articles.sections().parent(section).orElse(null), DisplayTime.of(now, chrome.zone()),
-                null, List.of(), List.of(), List.of(), output -> { }, ViewRecorder.EMPTY, corrections);
+                null, List.of(), List.of(), List.of(), output -> { }, ViewRecorder.EMPTY, corrections, ViewRecorder.EMPTY);
         ctx.header("Cache-Control", "no-store");
         ctx.header("X-Robots-Tag", "noindex, nofollow");
         ctx.header("X-Broadsheet-Preview", "1");

@@ -9,9 +9,19 @@ import java.util.List;
  * @param canonicalUrl absolute canonical address of the page
  * @param currentPath  the path of the page, to mark the active navigation item
  * @param noIndex      true for pages search engines should not index (errors, later pages of lists)
+ * @param alternates   other renderings of the page, such as its feeds, for autodiscovery
  */
 public record Layout(String siteName, String title, String description, String canonicalUrl, String currentPath,
-                     List<NavLink> nav, String stylesheetUrl, boolean noIndex, int year) {
+                     List<NavLink> nav, String stylesheetUrl, boolean noIndex, int year, List<AlternateLink> alternates) {
+
+    public Layout {
+        alternates = alternates == null ? List.of() : List.copyOf(alternates);
+    }
+
+    public Layout(String siteName, String title, String description, String canonicalUrl, String currentPath,
+                  List<NavLink> nav, String stylesheetUrl, boolean noIndex, int year) {
+        this(siteName, title, description, canonicalUrl, currentPath, nav, stylesheetUrl, noIndex, year, List.of());
+    }
 
     public boolean isActive(NavLink link) {
         return currentPath != null && !"/".equals(link.url()) && currentPath.startsWith(link.url());

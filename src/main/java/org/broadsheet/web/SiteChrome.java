@@ -3,6 +3,7 @@ package org.broadsheet.web;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -17,8 +18,16 @@ public final class SiteChrome {
     private final StaticAssets assets;
     private final Clock clock;
     private final ZoneId zone;
+    private final Function<String, List<AlternateLink>> alternates;
 
     public SiteChrome(String siteName, String baseUrl, Supplier<List<NavLink>> nav, StaticAssets assets, Clock clock, ZoneId zone) {
+        this(siteName, baseUrl, nav, assets, clock, zone, path -> List.of());
+    }
+
+    /** @param alternates the alternate renderings (feeds) of the page at a path, for autodiscovery links */
+    public SiteChrome(String siteName, String baseUrl, Supplier<List<NavLink>> nav, StaticAssets assets, Clock clock, ZoneId zone,
+                      Function<String, List<AlternateLink>> alternates) {
+        this.alternates = alternates;
         this.siteName = siteName;
         this.baseUrl = baseUrl;
         this.nav = nav;
@@ -40,7 +49,8 @@ public final class SiteChrome {
     private Layout build(String title, String description, String path, boolean noIndex) {
         String fullTitle = title == null || title.isBlank() ? siteName : title + " · " + siteName;
         return new Layout(siteName, fullTitle, description == null ? "" : description, baseUrl + path, path, nav.get(),
-                assets.url("site.css"), noIndex, clock.instant().atZone(zone).getYear());
+                assets.url("site.css"), noIndex, clock.instant().atZone(zone).getYear(),
+                path == null ? List.of() : alternates.apply(path.replaceFirst("\\?.*$", "")));
     }
 
     public String siteName() {

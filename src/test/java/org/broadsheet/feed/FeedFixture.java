@@ -1,0 +1,95 @@
+package org.broadsheet.feed;
+
+import org.broadsheet.App;
+import org.broadsheet.article.ArticleDraft;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleService.ImportedArticle;
+import org.broadsheet.article.Section;
+import org.broadsheet.config.Settings;
+import org.broadsheet.media.MediaLibrary;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A running Broadsheet on a temporary SQLite file with a small newsroom: a section with a subsection,
+ * articles with bylines, tags and a lead photo, and a mutable clock. One per test class.
+ */
+final class FeedFixture implements AutoCloseable {
+
+    static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+
+    final MutableClock clock = new MutableClock(NOW);
+    final App app;
+    final ArticleService articles;
+    final Section news;
+    final Section science;
+    final HttpClient http = HttpClient.newHttpClient();
+    final long photoId;
+
+    FeedFixture(Path dir) {
+        this(dir, null);
+    }
+
+    FeedFixture(Path dir, String databaseUrl) {
+        app = App.start(Settings.forTest(dir, databaseUrl), clock);
+        articles = app.articles();
+        news = articles.createSection(null, "news", "News", "", 1);
+        science = articles.createSection(news, "science", "Science", "Discoveries and research.", 1);
+        photoId = new MediaLibrary(app.database().jdbi(), dir.resolve("media"), clock).store(png()).id();
+    }
+
+    /** Publishes an article at {@code publishedAt} (a future time makes it embargoed until then). */
+    long publish(Section section, String headline, Instant publishedAt, List<String> bylines, List<String> tags, boolean photo) {
+        ArticleDraft draft = new ArticleDraft(section.id(), null, headline, "Standfirst of " + headline + ".",
+                "Body of **" + headline + "** with [a link](/news/) & more.", photo ? photoId : null,
+                photo ? "A photo" : null, null, null, bylines, tags, null);
+        return articles.importPublished(List.of(new ImportedArticle(draft, publishedAt))).get(0);
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + app.port();
+    }
+
+    HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] png() {
+        BufferedImage img = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
