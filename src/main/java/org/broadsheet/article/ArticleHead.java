@@ -9,7 +9,8 @@ import gg.jte.Content;
 @FunctionalInterface
 public interface ArticleHead {
 
-    Content render(Article article);
+    /** The head markup for an article with its corrections and updates (oldest first). */
+    Content render(Article article, java.util.List<Correction> corrections);
 
-    ArticleHead NONE = article -> output -> { };
+    ArticleHead NONE = (article, corrections) -> output -> { };
 }

@@ -106,11 +106,12 @@ final class PublicPages {
         PageCache.depends(ctx, PageInvalidation.articleKey(article.id()), "rankings");
         String title = article.headline() + " | " + section.name() + " News";
         var zone = chrome.zone();
+        List<Correction> corrections = articles.corrections(article.id());
         ArticlePage page = new ArticlePage(chrome.layout(title, Descriptions.of(article), canonical), article, parent,
                 DisplayTime.of(article.publishedAt(), zone),
                 article.wasUpdated() ? DisplayTime.of(article.contentUpdatedAt(), zone) : null,
                 rankings.topThisWeek(), related.relatedTo(article.id()), rankings.popular(), addon.render(article),
-                views.pageMarkup(article), articles.corrections(article.id()), head.render(article));
+                views.pageMarkup(article), corrections, head.render(article, corrections));
         templates.send(ctx, "article/article.jte", page);
     }
 

@@ -5,6 +5,7 @@ import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleHead;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.Author;
+import org.broadsheet.article.Correction;
 import org.broadsheet.article.Descriptions;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.article.Tag;
@@ -35,12 +36,12 @@ public final class ShareTags implements ArticleHead {
     }
 
     @Override
-    public Content render(Article article) {
-        String html = templates.render("feed/share.jte", page(article));
+    public Content render(Article article, List<Correction> corrections) {
+        String html = templates.render("feed/share.jte", page(article, corrections));
         return output -> output.writeContent(html);
     }
 
-    SharePage page(Article a) {
+    SharePage page(Article a, List<Correction> corrections) {
         String url = baseUrl + articles.url(a);
         String description = Descriptions.of(a);
         LeadImage image = a.leadImage();
@@ -77,7 +78,9 @@ public final class ShareTags implements ArticleHead {
                 twitter(meta, "twitter:image:alt", image.alt());
             }
         }
-        List<String> jsonLd = List.of(structured.newsArticle(a, url, List.of()),
+        List<String> jsonLd = List.of(structured.newsArticle(a, url, corrections.stream()
+                        .map(c -> new StructuredData.Correction(c.kind().label() + ": " + c.text(),
+                                java.time.OffsetDateTime.parse(c.time().iso()).toInstant())).toList()),
                 structured.breadcrumbs(a.section(), articles.sections().parent(a.section()).orElse(null)));
         return new SharePage(meta, jsonLd);
     }

@@ -68,7 +68,7 @@ class ArticleHeadHtmlValidationTest {
                             new AlternateLink("application/atom+xml", "Broadsheet (Atom)", "/atom.xml")));
             DisplayTime when = DisplayTime.of(article.publishedAt(), ZoneOffset.UTC);
             ArticlePage page = new ArticlePage(layout, article, news, when, null, List.of(), List.of(), List.of(),
-                    output -> { }, output -> { }, List.of(), share.render(article));
+                    output -> { }, output -> { }, List.of(), share.render(article, List.of()));
             StringOutput out = new StringOutput();
             TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.broadsheet.templates")
                     .render("article/article.jte", page, out);
