@@ -3,6 +3,8 @@
 -- form, at least BROADSHEET_COMMENTS_MIN_FILL_SECONDS old), ORIGIN (e.g. http://localhost:8089).
 -- The server must run with BROADSHEET_COMMENTS_FLOOD_SECONDS=0 (flood control off: every post comes from
 -- one address). See bench/README.md.
+dofile("bench/report.lua") -- prints the RESULT line bench/run.sh reads
+
 local threads = {}
 local next_id = 1
 

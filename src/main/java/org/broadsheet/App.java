@@ -121,7 +121,8 @@ public final class App implements AutoCloseable {
             Javalin server = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
                 cfg.jetty.port = settings.port();
-                cfg.http.generateEtags = true;
+                // Pages, feeds and assets carry their own validators; Javalin's would checksum every response byte by byte.
+                cfg.http.generateEtags = false;
                 observability.install(cfg);
                 cfg.http.maxRequestSize = newsroom.maxRequestBytes();
                 errors.register(cfg.routes);
