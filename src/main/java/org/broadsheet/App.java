@@ -6,11 +6,16 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.article.ArticleWeb;
 import org.broadsheet.article.Rankings;
-import org.broadsheet.article.RelatedArticles;
 import org.broadsheet.article.SectionDirectory;
 import org.broadsheet.config.Settings;
 import org.broadsheet.demo.WikinewsDemo;
 import org.broadsheet.media.MediaFiles;
+import org.broadsheet.search.LuceneSearchIndex;
+import org.broadsheet.search.RebuildProgress;
+import org.broadsheet.search.RelatedPosts;
+import org.broadsheet.search.RelatedStore;
+import org.broadsheet.search.SearchService;
+import org.broadsheet.search.web.SearchWeb;
 import org.broadsheet.storage.Database;
 import org.broadsheet.web.AccessCheck;
 import org.broadsheet.web.Authenticator;
@@ -24,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -39,17 +45,20 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final Javalin server;
     private final ArticleService articles;
+    private final SearchService search;
 
-    private App(Database database, Javalin server, ArticleService articles) {
+    private App(Database database, Javalin server, ArticleService articles, SearchService search) {
         this.database = database;
         this.server = server;
         this.articles = articles;
+        this.search = search;
     }
 
     /** Builds and starts everything; the returned app is serving. */
     public static App start(Settings settings, Clock clock) {
         DataFolder.prepare(settings.dataDir());
         Database database = Database.open(settings.jdbcUrl());
+        SearchService search = null;
         try {
             ZoneId zone = ZoneOffset.UTC;
             SectionDirectory sections = ArticleService.sectionDirectory(database.jdbi());
@@ -62,7 +71,14 @@ public final class App implements AutoCloseable {
                     () -> sections.topLevel().stream().map(s -> new NavLink(s.name(), s.url())).toList(), assets, clock, zone);
             Templates templates = new Templates();
             MediaFiles media = new MediaFiles(settings.mediaDir());
-            ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, Rankings.NONE, RelatedArticles.NONE,
+            LuceneSearchIndex index = LuceneSearchIndex.open(settings.indexDir());
+            RelatedPosts related = new RelatedPosts(articles, index, new RelatedStore(database.jdbi()), clock,
+                    RelatedPosts.DEFAULT_COUNT, Duration.ofDays(1));
+            search = new SearchService(articles, index, related, clock);
+            articles.addListener(search::onChange);
+            search.start();
+            SearchWeb searchWeb = new SearchWeb(search, sections, chrome, templates);
+            ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, Rankings.NONE, related,
                     ArticleAddon.NONE);
             AccessCheck access = new AccessCheck(Authenticator.NOBODY, "/newsroom/sign-in");
             ErrorPages errors = new ErrorPages(chrome, templates);
@@ -77,15 +93,38 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/assets/{file}", assets::serve, Role.ANYONE);
                 cfg.routes.get("/media/{file}", media::serve, Role.ANYONE);
                 articleWeb.routes(cfg.routes);
+                searchWeb.routes(cfg.routes);
                 articleWeb.catchAllRoutes(cfg.routes);
             });
             server.start();
             log.info("Broadsheet is serving on http://localhost:{}/ ({} database, data in {})",
                     server.port(), database.dialect().name().toLowerCase(), settings.dataDir().toAbsolutePath());
-            return new App(database, server, articles);
+            return new App(database, server, articles, search);
         } catch (RuntimeException e) {
+            if (search != null) {
+                search.close();
+            }
             database.close();
             throw e;
+        }
+    }
+
+    /**
+     * Rebuilds the search index from the database (the {@code reindex} command); the server must not be
+     * running on the same data folder.
+     *
+     * @return how many articles were indexed
+     */
+    public static int reindex(Settings settings, Clock clock, RebuildProgress progress) {
+        Database database = Database.open(settings.jdbcUrl());
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(settings.indexDir())) {
+            ArticleService articles = new ArticleService(database.jdbi(), ArticleService.sectionDirectory(database.jdbi()),
+                    new ArticleUrls(ZoneOffset.UTC), clock);
+            RelatedPosts related = new RelatedPosts(articles, index, new RelatedStore(database.jdbi()), clock,
+                    RelatedPosts.DEFAULT_COUNT, Duration.ofDays(1));
+            return new SearchService(articles, index, related, clock).rebuildNow(progress);
+        } finally {
+            database.close();
         }
     }
 
@@ -101,9 +140,14 @@ public final class App implements AutoCloseable {
         return articles;
     }
 
+    public SearchService search() {
+        return search;
+    }
+
     @Override
     public void close() {
         server.stop();
+        search.close();
         database.close();
     }
 }

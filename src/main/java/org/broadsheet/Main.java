@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 /** The command line: {@code broadsheet serve}, and the operator's other commands. */
 @Command(name = "broadsheet", mixinStandardHelpOptions = true, version = "Broadsheet 0.1",
         description = "A fast, self-hosted news publishing platform.",
-        subcommands = {Main.Serve.class})
+        subcommands = {Main.Serve.class, ReindexCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
