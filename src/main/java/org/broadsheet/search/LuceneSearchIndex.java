@@ -46,6 +46,8 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchIndex.class);
     static final String MARKER = ".index-inconsistent";
+    /** Present while changes are visible to searches but not yet committed to disk. */
+    static final String UNCOMMITTED = ".index-uncommitted";
 
     private final Path folder;
     private final Directory directory;
@@ -53,6 +55,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final boolean needsRebuild;
+    private final boolean leftUncommitted;
+    private boolean dirty;
     private final Snippets snippets;
     private final Spelling spelling = new Spelling();
     private final SimilarArticles similar;
@@ -63,6 +67,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
         this.needsRebuild = needsRebuild;
+        this.leftUncommitted = Files.exists(folder.resolve(UNCOMMITTED));
         this.snippets = new Snippets(analyzer);
         this.similar = new SimilarArticles(analyzer);
     }
@@ -127,6 +132,11 @@ public final class LuceneSearchIndex implements SearchIndex {
         return needsRebuild;
     }
 
+    /** True when the last run stopped before committing its latest changes: usable, but may be stale. */
+    public boolean leftUncommitted() {
+        return leftUncommitted;
+    }
+
     @Override
     public void upsert(IndexedArticle article) {
         write(() -> writer.updateDocument(IndexFields.idTerm(article.id()), IndexFields.document(article)));
@@ -137,18 +147,39 @@ public final class LuceneSearchIndex implements SearchIndex {
         write(() -> writer.deleteDocuments(IndexFields.idTerm(articleId)));
     }
 
-    private void write(IoAction action) {
+    /** Applies a change and makes it visible at once (near-real-time); {@link #commit()} makes it durable. */
+    private synchronized void write(IoAction action) {
         try {
+            if (!dirty) {
+                Files.writeString(folder.resolve(UNCOMMITTED), "changes since the last commit\n");
+                dirty = true;
+            }
             action.run();
-            writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * Writes pending changes to disk. Separate from the writes because an fsync can take far longer than
+     * a reader should wait to see a change; the caller commits when its queue of changes is drained.
+     */
+    public synchronized void commit() {
+        if (!dirty) {
+            return;
+        }
+        try {
+            writer.commit();
+            Files.deleteIfExists(folder.resolve(UNCOMMITTED));
+            dirty = false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
-    public void replaceAll(Iterator<IndexedArticle> articles, int total, RebuildProgress progress) {
+    public synchronized void replaceAll(Iterator<IndexedArticle> articles, int total, RebuildProgress progress) {
         Path marker = folder.resolve(MARKER);
         try {
             Files.writeString(marker, "A rebuild of the search index started at " + Instant.now() + " and has not finished.\n");
@@ -162,6 +193,8 @@ public final class LuceneSearchIndex implements SearchIndex {
             writer.commit();
             searchers.maybeRefreshBlocking();
             Files.deleteIfExists(marker);
+            Files.deleteIfExists(folder.resolve(UNCOMMITTED));
+            dirty = false;
         } catch (IOException e) {
             throw new UncheckedIOException("rebuilding the search index failed", e);
         }
@@ -300,6 +333,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public void close() {
         try {
+            commit();
             searchers.close();
             writer.close();
             directory.close();

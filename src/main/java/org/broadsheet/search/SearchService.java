@@ -49,6 +49,7 @@ public final class SearchService implements AutoCloseable {
         return t;
     });
     private volatile boolean trusted;
+    private final java.util.concurrent.atomic.AtomicBoolean commitQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     public SearchService(ArticleService articles, LuceneSearchIndex index, RelatedPosts related, Clock clock) {
         this.articles = articles;
@@ -66,7 +67,7 @@ public final class SearchService implements AutoCloseable {
     public void start() {
         writer.execute(() -> {
             int stored = articles.publishedIds().size();
-            if (index.needsRebuild() || index.size() != stored) {
+            if (index.needsRebuild() || index.leftUncommitted() || index.size() != stored) {
                 log.info("rebuilding the search index in the background ({} articles)", stored);
                 rebuildNow(RebuildProgress.SILENT);
             }
@@ -82,6 +83,19 @@ public final class SearchService implements AutoCloseable {
     /** The listener to register with {@link ArticleService#addListener}; hands the work to the index thread. */
     public void onChange(ArticleChange change) {
         writer.execute(() -> follow(change.articleId()));
+        if (!commitQueued.getAndSet(true)) {
+            writer.execute(this::commit);
+        }
+    }
+
+    /** Queued behind the changes so that a burst of them costs one commit. */
+    private void commit() {
+        commitQueued.set(false);
+        try {
+            index.commit();
+        } catch (RuntimeException e) {
+            log.error("could not commit the search index; it will be rebuilt at the next start", e);
+        }
     }
 
     private void follow(long id) {
