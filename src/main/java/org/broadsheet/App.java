@@ -87,6 +87,8 @@ public final class App implements AutoCloseable {
                 cfg.startup.showJavalinBanner = false;
                 cfg.jetty.port = settings.port();
                 cfg.http.generateEtags = true;
+                // a search of 10,000 characters (up to ~90 KB percent-encoded) must reach the search page, not a bare 414
+                cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(128 * 1024));
                 errors.register(cfg.routes);
                 cfg.routes.beforeMatched(access::handle);
                 cfg.routes.get("/healthz", ctx -> ctx.header("Cache-Control", "no-store").result("ok"), Role.ANYONE);

@@ -39,7 +39,7 @@ final class SearchFixture implements AutoCloseable {
     static SearchFixture start(Path dataDir, boolean demo) {
         MutableClock clock = new MutableClock(NOW);
         SearchFixture f = new SearchFixture(App.start(Settings.forTest(dataDir, null).withDemo(demo), clock), clock);
-        f.await(() -> f.app.search().ready(), "the search index is ready");
+        f.await(() -> f.app.search().ready(), "the search index is ready", Duration.ofSeconds(60));
         return f;
     }
 
@@ -73,9 +73,13 @@ final class SearchFixture implements AutoCloseable {
         return publishing.publish(section(sectionPath), headline, "", body, List.of(), at);
     }
 
-    /** Waits for a condition, failing after five seconds. */
+    /** Waits for a condition, failing after five seconds (the index must follow within one). */
     void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        await(condition, what, Duration.ofSeconds(5));
+    }
+
+    void await(BooleanSupplier condition, String what, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting until " + what);
