@@ -75,6 +75,11 @@ public final class SearchService implements AutoCloseable {
         });
     }
 
+    /** The related-posts lists that follow this index. */
+    public RelatedPosts related() {
+        return related;
+    }
+
     /** True once the index can answer searches (false only while a missing or damaged index is rebuilt). */
     public boolean ready() {
         return trusted;
