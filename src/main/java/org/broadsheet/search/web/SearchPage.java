@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  *
  * @param query    the cleaned query text, shown back in the form
  * @param section  the chosen section's path, or "" for all sections
- * @param from     the first day as typed (yyyy-mm-dd), or ""
- * @param to       the last day as typed, or ""
+ * @param from     the first day (yyyy-mm-dd), or "" when none or not a date
+ * @param to       the last day, or ""
  * @param outcome  the results, or null when there was nothing to search for or the form had an error
  * @param error    what was wrong with the form, or null
  */

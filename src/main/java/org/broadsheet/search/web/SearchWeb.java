@@ -59,7 +59,8 @@ public final class SearchWeb {
         }
         ctx.header("Cache-Control", "no-cache");
         SearchPage page = new SearchPage(chrome.layoutNoIndex(title, "Search the news on " + chrome.siteName() + ".", "/search"),
-                query, sectionOptions(), form.section == null ? "" : form.section.path(), form.from, form.to, form.newest,
+                query, sectionOptions(), form.section == null ? "" : form.section.path(),
+                form.fromDate == null ? "" : form.fromDate.toString(), form.toDate == null ? "" : form.toDate.toString(), form.newest,
                 outcome, error);
         templates.send(ctx, "search/search.jte", page);
     }
