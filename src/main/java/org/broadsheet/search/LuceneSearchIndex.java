@@ -261,9 +261,18 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public List<Long> similar(long articleId, int count, Instant now) {
+        return similar(similar, articleId, count, now);
+    }
+
+    /** The same with other weights: for tuning them on a benchmark. */
+    List<Long> similar(long articleId, int count, Instant now, RelatednessBoost.Tuning tuning) {
+        return similar(new SimilarArticles(analyzer, tuning), articleId, count, now);
+    }
+
+    private List<Long> similar(SimilarArticles finder, long articleId, int count, Instant now) {
         IndexSearcher searcher = acquire();
         try {
-            return similar.find(searcher, articleId, count, now);
+            return finder.find(searcher, articleId, count, now);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

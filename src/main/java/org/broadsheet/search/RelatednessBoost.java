@@ -40,9 +40,10 @@ final class RelatednessBoost extends DoubleValuesSource {
      * @param perSharedTag   added to 1 for each shared tag
      * @param halfLifeDays   time distance at which the multiplier halves
      * @param maxQueryTerms  the most words MoreLikeThis keeps from the article
+     * @param nearDuplicate  word overlap (Jaccard) above which two candidates count as the same story
      */
-    record Tuning(double sectionFactor, double perSharedTag, double halfLifeDays, int maxQueryTerms) {
-        static final Tuning DEFAULT = new Tuning(1.6, 0.5, 60, 25);
+    record Tuning(double sectionFactor, double perSharedTag, double halfLifeDays, int maxQueryTerms, double nearDuplicate) {
+        static final Tuning DEFAULT = new Tuning(5, 0.5, 60, 25, 0.7);
     }
 
     double multiplier(long candidateSection, int sharedTags, long candidatePublished) {

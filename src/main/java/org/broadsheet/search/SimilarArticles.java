@@ -33,9 +33,6 @@ final class SimilarArticles {
 
     /** How many candidates to rank before removing near-duplicates. */
     private static final int CANDIDATES = 24;
-    /** Word overlap (Jaccard) above which two candidates count as the same story. */
-    static final double NEAR_DUPLICATE = 0.7;
-
     private final Analyzer analyzer;
     private final RelatednessBoost.Tuning tuning;
 
@@ -77,7 +74,7 @@ final class SimilarArticles {
         return distinct(searcher, searcher.search(boosted, CANDIDATES).scoreDocs, count);
     }
 
-    private static List<Long> distinct(IndexSearcher searcher, ScoreDoc[] candidates, int count) throws IOException {
+    private List<Long> distinct(IndexSearcher searcher, ScoreDoc[] candidates, int count) throws IOException {
         List<Long> chosen = new ArrayList<>(count);
         List<Set<String>> chosenWords = new ArrayList<>(count);
         for (ScoreDoc c : candidates) {
@@ -86,7 +83,7 @@ final class SimilarArticles {
             }
             Document d = searcher.storedFields().document(c.doc);
             Set<String> words = words(d);
-            if (chosenWords.stream().noneMatch(w -> jaccard(w, words) > NEAR_DUPLICATE)) {
+            if (chosenWords.stream().noneMatch(w -> jaccard(w, words) > tuning.nearDuplicate())) {
                 chosen.add(Long.parseLong(d.get(IndexFields.ID)));
                 chosenWords.add(words);
             }
