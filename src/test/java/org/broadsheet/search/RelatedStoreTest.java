@@ -52,6 +52,11 @@ class RelatedStoreTest {
                                 VALUES (:s, :slug, 'H', '', '', '', 'published', 0, 0, 0, 1) RETURNING id""")
                         .bind("s", section).bind("slug", "a" + n).mapTo(Long.class).one()).toList();
             });
+            var articles = new org.broadsheet.article.ArticleService(db.jdbi(),
+                    org.broadsheet.article.ArticleService.sectionDirectory(db.jdbi()), new org.broadsheet.article.ArticleUrls(
+                    java.time.ZoneOffset.UTC), java.time.Clock.systemUTC());
+            assertThat(articles.publishedSummaries(List.of(ids.get(2), ids.get(0)))).extracting(s -> s.id())
+                    .as("related lists are served through this query").containsExactly(ids.get(2), ids.get(0));
             RelatedStore store = new RelatedStore(db.jdbi());
             store.replace(Map.of(ids.get(0), new long[]{ids.get(2), ids.get(1)}, ids.get(1), new long[]{ids.get(0)}), Instant.EPOCH);
             store.replace(Map.of(ids.get(0), new long[]{ids.get(3), ids.get(2), ids.get(1)}), Instant.EPOCH);
