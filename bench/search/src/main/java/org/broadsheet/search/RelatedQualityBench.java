@@ -82,7 +82,13 @@ public final class RelatedQualityBench {
                 random += score(mine, randomInSection(bySection.get(sectionOf.get(id)), id, rnd), labels);
             }
             int n = evaluated.size();
+            double oracle = 0;
+            for (long id : evaluated) {
+                oracle += oracle(id, ids, labels);
+            }
             System.out.printf("Articles evaluated: %,d of %,d; mean shared Reuters labels per recommendation at k=%d:%n", n, ids.size(), K);
+            System.out.printf("  best possible (the 4 articles sharing most labels, chosen by the labels themselves) %.3f = %.2fx newest%n",
+                    oracle / n, oracle / newest);
             System.out.printf("  newest in the same section  %.3f%n", newest / n);
             System.out.printf("  random from the same section %.3f%n", random / n);
             for (int t = 0; t < tunings.size(); t++) {
@@ -122,6 +128,31 @@ public final class RelatedQualityBench {
         others.remove(self);
         Collections.shuffle(others, rnd);
         return others.subList(0, Math.min(K, others.size()));
+    }
+
+    /** The ceiling: the score of the k articles that share the most labels, picked with the answers in hand. */
+    private static double oracle(long self, List<Long> ids, Map<Long, Set<String>> labels) {
+        Set<String> mine = labels.get(self);
+        int[] best = new int[K];
+        for (long other : ids) {
+            if (other == self) {
+                continue;
+            }
+            int shared = 0;
+            for (String l : labels.get(other)) {
+                if (mine.contains(l)) {
+                    shared++;
+                }
+            }
+            for (int i = 0; i < K; i++) {
+                if (shared > best[i]) {
+                    System.arraycopy(best, i, best, i + 1, K - i - 1);
+                    best[i] = shared;
+                    break;
+                }
+            }
+        }
+        return java.util.Arrays.stream(best).sum() / (double) K;
     }
 
     /** Mean shared labels over the k slots; a slot left empty scores 0. */
