@@ -5,7 +5,6 @@ import org.broadsheet.article.ArticleCatalog;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.article.ArticleWeb;
-import org.broadsheet.article.RelatedArticles;
 import org.broadsheet.article.SectionDirectory;
 import org.broadsheet.comment.CommentFeature;
 import org.broadsheet.comment.StaffRequestCheck;
@@ -23,6 +22,12 @@ import org.broadsheet.ranking.Ranking;
 import org.broadsheet.ranking.web.ViewTracking;
 import org.broadsheet.newsroom.Newsroom;
 import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.search.LuceneSearchIndex;
+import org.broadsheet.search.RebuildProgress;
+import org.broadsheet.search.RelatedPosts;
+import org.broadsheet.search.RelatedStore;
+import org.broadsheet.search.SearchService;
+import org.broadsheet.search.web.SearchWeb;
 import org.broadsheet.storage.Database;
 import org.broadsheet.web.AccessCheck;
 import org.broadsheet.web.Csrf;
@@ -38,6 +43,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -57,15 +63,17 @@ public final class App implements AutoCloseable {
     private final Ranking ranking;
     private final Newsroom newsroom;
     private final CommentFeature comments;
+    private final SearchService search;
 
     private App(Database database, Javalin server, ArticleService articles, Ranking ranking, Newsroom newsroom,
-                CommentFeature comments) {
+                CommentFeature comments, SearchService search) {
         this.database = database;
         this.server = server;
         this.articles = articles;
         this.ranking = ranking;
         this.newsroom = newsroom;
         this.comments = comments;
+        this.search = search;
     }
 
     /** Builds and starts everything; the returned app is serving. */
@@ -79,6 +87,7 @@ public final class App implements AutoCloseable {
         Observability observability = new Observability(500, false);
         Database database = Database.open(settings.jdbcUrl(), observability.registry());
         CommentFeature comments = null;
+        SearchService search = null;
         try {
             ZoneId zone = ZoneOffset.UTC;
             SectionDirectory sections = ArticleService.sectionDirectory(database.jdbi());
@@ -93,6 +102,13 @@ public final class App implements AutoCloseable {
                     new FeedLinks(articles, settings.siteName())::forPath);
             Templates templates = new Templates();
             MediaFiles media = new MediaFiles(settings.mediaDir());
+            LuceneSearchIndex index = LuceneSearchIndex.open(settings.indexDir());
+            RelatedPosts related = new RelatedPosts(articles, index, new RelatedStore(database.jdbi()), clock,
+                    RelatedPosts.DEFAULT_COUNT, Duration.ofDays(1));
+            search = new SearchService(articles, index, related, clock);
+            articles.addListener(search::onChange);
+            search.start();
+            SearchWeb searchWeb = new SearchWeb(search, sections, chrome, templates);
             ShareTags shareTags = new ShareTags(articles, templates,
                     new StructuredData(settings.siteName(), settings.baseUrl(), null), settings.siteName(), settings.baseUrl());
             PageCache pageCache = new PageCache(settings.pageCache(), 128L << 20, 60, clock, observability.registry());
@@ -102,9 +118,10 @@ public final class App implements AutoCloseable {
             Newsroom newsroom = new Newsroom(database.jdbi(), articles, settings, chrome, templates, assets, clock);
             comments = new CommentFeature(database, articles, wiring.comments(), chrome, templates, assets, clock,
                     staffFormsCarry(newsroom.csrf())).start();
-            ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, ranking.rankings(), RelatedArticles.NONE,
+            ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, ranking.rankings(), related,
                     comments.addon(), shareTags, viewTracking, comments.service()::approvedCounts, pageCache);
             comments.service().addListener(articleWeb::commentsChanged);
+            related.onListChanged(id -> pageCache.invalidate("article:" + id));
             AccessCheck access = new AccessCheck(
                     wiring.authenticator() != null ? wiring.authenticator() : newsroom.authenticator(), "/newsroom/sign-in");
             FeedService feeds = new FeedService(articles, new MediaLibrary(database.jdbi(), settings.mediaDir(), clock),
@@ -125,6 +142,8 @@ public final class App implements AutoCloseable {
                 cfg.http.generateEtags = false;
                 observability.install(cfg);
                 cfg.http.maxRequestSize = newsroom.maxRequestBytes();
+                // a search of 10,000 characters (up to ~90 KB percent-encoded) must reach the search page, not a bare 414
+                cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(128 * 1024));
                 errors.register(cfg.routes);
                 cfg.routes.beforeMatched(access::handle);
                 cfg.routes.beforeMatched(newsroom.csrf()::handle);
@@ -138,6 +157,7 @@ public final class App implements AutoCloseable {
                 commentRoutes.routes(cfg.routes);
                 feedWeb.routes(cfg.routes);
                 sitemapWeb.routes(cfg.routes);
+                searchWeb.routes(cfg.routes);
                 articleWeb.catchAllRoutes(cfg.routes);
             });
             server.start();
@@ -145,13 +165,35 @@ public final class App implements AutoCloseable {
             newsroom.start();
             log.info("Broadsheet is serving on http://localhost:{}/ ({} database, data in {})",
                     server.port(), database.dialect().name().toLowerCase(), settings.dataDir().toAbsolutePath());
-            return new App(database, server, articles, ranking, newsroom, comments);
+            return new App(database, server, articles, ranking, newsroom, comments, search);
         } catch (RuntimeException e) {
+            if (search != null) {
+                search.close();
+            }
             if (comments != null) {
                 comments.close();
             }
             database.close();
             throw e;
+        }
+    }
+
+    /**
+     * Rebuilds the search index from the database (the {@code reindex} command); the server must not be
+     * running on the same data folder.
+     *
+     * @return how many articles were indexed
+     */
+    public static int reindex(Settings settings, Clock clock, RebuildProgress progress) {
+        Database database = Database.open(settings.jdbcUrl());
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(settings.indexDir())) {
+            ArticleService articles = new ArticleService(database.jdbi(), ArticleService.sectionDirectory(database.jdbi()),
+                    new ArticleUrls(ZoneOffset.UTC), clock);
+            RelatedPosts related = new RelatedPosts(articles, index, new RelatedStore(database.jdbi()), clock,
+                    RelatedPosts.DEFAULT_COUNT, Duration.ofDays(1));
+            return new SearchService(articles, index, related, clock).rebuildNow(progress);
+        } finally {
+            database.close();
         }
     }
 
@@ -180,6 +222,10 @@ public final class App implements AutoCloseable {
         return comments;
     }
 
+    public SearchService search() {
+        return search;
+    }
+
     /**
      * The moderation queue's forms carry the newsroom's CSRF token; the newsroom's check already runs
      * before every staff route, so there is nothing more to verify here.
@@ -203,6 +249,7 @@ public final class App implements AutoCloseable {
         server.stop();
         ranking.close();
         comments.close();
+        search.close();
         database.close();
     }
 }

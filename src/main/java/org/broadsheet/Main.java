@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 /** The command line: {@code broadsheet serve}, and the operator's other commands. */
 @Command(name = "broadsheet", mixinStandardHelpOptions = true, version = "Broadsheet 0.1",
         description = "A fast, self-hosted news publishing platform.",
-        subcommands = {Main.Serve.class, UserCommand.class, Main.Generate.class})
+        subcommands = {Main.Serve.class, UserCommand.class, ReindexCommand.class, Main.Generate.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -214,6 +214,15 @@ public final class ArticleService {
         return sections.byId(id);
     }
 
+    /**
+     * Ids of every article whose status is published, embargoed ones included, oldest first: for rebuilding
+     * derived data such as the search index.
+     */
+    public List<Long> publishedIds() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM articles WHERE status = 'published' ORDER BY id")
+                .mapTo(Long.class).list());
+    }
+
     public boolean isEmpty() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles").mapTo(Integer.class).one()) == 0;
     }

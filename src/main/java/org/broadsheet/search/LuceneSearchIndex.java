@@ -1,0 +1,364 @@
+package org.broadsheet.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The Lucene index in a folder of the data directory. One {@link IndexWriter}; readers come from a
+ * {@link SearcherManager} refreshed after every write, so searches run concurrently with writes and see
+ * a change as soon as the write returns. A marker file is written before a full rebuild and removed
+ * after it, so a rebuild cut short (a crash, a kill) is detected and redone at the next start.
+ * Thread-safe; writes should come from one thread so they apply in order.
+ */
+public final class LuceneSearchIndex implements SearchIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(LuceneSearchIndex.class);
+    static final String MARKER = ".index-inconsistent";
+    /** Present while changes are visible to searches but not yet committed to disk. */
+    static final String UNCOMMITTED = ".index-uncommitted";
+
+    private final Path folder;
+    private final Directory directory;
+    private final Analyzer analyzer = IndexFields.analyzer();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final boolean needsRebuild;
+    private final boolean leftUncommitted;
+    private boolean dirty;
+    private final Snippets snippets;
+    private final Spelling spelling = new Spelling();
+    private final SimilarArticles similar;
+
+    private LuceneSearchIndex(Path folder, Directory directory, IndexWriter writer, boolean needsRebuild) throws IOException {
+        this.folder = folder;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+        this.needsRebuild = needsRebuild;
+        this.leftUncommitted = Files.exists(folder.resolve(UNCOMMITTED));
+        this.snippets = new Snippets(analyzer);
+        this.similar = new SimilarArticles(analyzer);
+    }
+
+    /**
+     * Opens the index in {@code folder}, creating it if missing. A corrupt index is thrown away and an
+     * empty one created; either way {@link #needsRebuild()} then says so.
+     *
+     * @throws IndexInUseException when another process holds the index
+     */
+    public static LuceneSearchIndex open(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            boolean rebuild = Files.exists(folder.resolve(MARKER));
+            Directory dir = FSDirectory.open(folder);
+            if (!DirectoryReader.indexExists(dir)) {
+                rebuild = true;
+            } else if (!readable(dir)) {
+                log.warn("the search index in {} is damaged; it will be rebuilt", folder);
+                dir.close();
+                wipe(folder);
+                dir = FSDirectory.open(folder);
+                rebuild = true;
+            }
+            IndexWriterConfig config = new IndexWriterConfig(IndexFields.analyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(64);
+            IndexWriter writer;
+            try {
+                writer = new IndexWriter(dir, config);
+            } catch (LockObtainFailedException e) {
+                dir.close();
+                throw new IndexInUseException(folder);
+            }
+            writer.commit();
+            return new LuceneSearchIndex(folder, dir, writer, rebuild);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index in " + folder, e);
+        }
+    }
+
+    private static boolean readable(Directory dir) {
+        try (DirectoryReader reader = DirectoryReader.open(dir)) {
+            reader.numDocs();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void wipe(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                if (Files.isRegularFile(f) && !f.getFileName().toString().equals(MARKER)) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
+    /** True when the index was missing, damaged or left half-rebuilt, so its contents cannot be trusted. */
+    public boolean needsRebuild() {
+        return needsRebuild;
+    }
+
+    /** True when the last run stopped before committing its latest changes: usable, but may be stale. */
+    public boolean leftUncommitted() {
+        return leftUncommitted;
+    }
+
+    @Override
+    public void upsert(IndexedArticle article) {
+        write(() -> writer.updateDocument(IndexFields.idTerm(article.id()), IndexFields.document(article)));
+    }
+
+    @Override
+    public void delete(long articleId) {
+        write(() -> writer.deleteDocuments(IndexFields.idTerm(articleId)));
+    }
+
+    /** Applies a change and makes it visible at once (near-real-time); {@link #commit()} makes it durable. */
+    private synchronized void write(IoAction action) {
+        try {
+            if (!dirty) {
+                Files.writeString(folder.resolve(UNCOMMITTED), "changes since the last commit\n");
+                dirty = true;
+            }
+            action.run();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes pending changes to disk. Separate from the writes because an fsync can take far longer than
+     * a reader should wait to see a change; the caller commits when its queue of changes is drained.
+     */
+    public synchronized void commit() {
+        if (!dirty) {
+            return;
+        }
+        try {
+            writer.commit();
+            Files.deleteIfExists(folder.resolve(UNCOMMITTED));
+            dirty = false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void replaceAll(Iterator<IndexedArticle> articles, int total, RebuildProgress progress) {
+        Path marker = folder.resolve(MARKER);
+        try {
+            Files.writeString(marker, "A rebuild of the search index started at " + Instant.now() + " and has not finished.\n");
+            writer.deleteAll();
+            int done = 0;
+            while (articles.hasNext()) {
+                IndexedArticle a = articles.next();
+                writer.addDocument(IndexFields.document(a));
+                progress.update(++done, Math.max(total, done));
+            }
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            Files.deleteIfExists(marker);
+            Files.deleteIfExists(folder.resolve(UNCOMMITTED));
+            dirty = false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("rebuilding the search index failed", e);
+        }
+    }
+
+    @Override
+    public SearchResults search(SearchQuery query) {
+        String text = QueryText.clean(query.text());
+        Query parsed = QueryText.parse(text, analyzer);
+        if (parsed == null) {
+            return SearchResults.empty();
+        }
+        IndexSearcher searcher = acquire();
+        try {
+            SearchResults results;
+            try {
+                results = run(searcher, parsed, query);
+            } catch (RuntimeException e) {
+                // e.g. too many clauses from an odd prefix: fall back to the words alone
+                Query plain = QueryText.plain(text, analyzer);
+                results = plain == null ? SearchResults.empty() : run(searcher, plain, query);
+            }
+            if (results.total() == 0) {
+                String suggestion = spelling.suggest(text, searcher.getIndexReader());
+                return new SearchResults(List.of(), 0, suggestion);
+            }
+            return results;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private SearchResults run(IndexSearcher searcher, Query text, SearchQuery q) throws IOException {
+        Instant until = q.until() == null || q.until().isAfter(q.now()) ? q.now() : q.until();
+        long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochMilli();
+        BooleanQuery.Builder b = new BooleanQuery.Builder()
+                .add(text, BooleanClause.Occur.MUST)
+                .add(LongPoint.newRangeQuery(IndexFields.PUBLISHED, from, until.toEpochMilli()), BooleanClause.Occur.FILTER);
+        if (!q.sectionIds().isEmpty()) {
+            b.add(new TermInSetQuery(IndexFields.SECTION, q.sectionIds().stream().map(id -> new BytesRef(Long.toString(id))).toList()),
+                    BooleanClause.Occur.FILTER);
+        }
+        Query query = b.build();
+        int wanted = q.offset() + q.limit();
+        TopDocs top = q.order() == SearchQuery.Order.NEWEST
+                ? searcher.search(query, wanted, new Sort(new SortField(IndexFields.PUBLISHED, SortField.Type.LONG, true)))
+                : searcher.search(query, wanted);
+        int total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? (int) top.totalHits.value : searcher.count(query);
+        if (top.scoreDocs.length <= q.offset()) {
+            return new SearchResults(List.of(), total, null);
+        }
+        ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, q.offset(), top.scoreDocs.length);
+        int[] docIds = Arrays.stream(page).mapToInt(d -> d.doc).toArray();
+        String[] passages = snippets.highlight(searcher, text, docIds);
+        List<SearchResults.Hit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            long id = Long.parseLong(searcher.storedFields().document(docIds[i]).get(IndexFields.ID));
+            hits.add(new SearchResults.Hit(id, passages[i]));
+        }
+        return new SearchResults(hits, total, null);
+    }
+
+    @Override
+    public List<Long> similar(long articleId, int count, Instant now) {
+        return similar(similar, articleId, count, now);
+    }
+
+    /** The same with other weights: for tuning them on a benchmark. */
+    List<Long> similar(long articleId, int count, Instant now, RelatednessBoost.Tuning tuning) {
+        return similar(new SimilarArticles(analyzer, tuning), articleId, count, now);
+    }
+
+    private List<Long> similar(SimilarArticles finder, long articleId, int count, Instant now) {
+        IndexSearcher searcher = acquire();
+        try {
+            return finder.find(searcher, articleId, count, now);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** Ids of every indexed article, for a background refresh of derived lists. */
+    List<Long> ids() {
+        IndexSearcher searcher = acquire();
+        try {
+            List<Long> ids = new ArrayList<>();
+            var stored = searcher.storedFields();
+            for (var leaf : searcher.getIndexReader().leaves()) {
+                var live = leaf.reader().getLiveDocs();
+                for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+                    if (live == null || live.get(d)) {
+                        ids.add(Long.parseLong(stored.document(leaf.docBase + d).get(IndexFields.ID)));
+                    }
+                }
+            }
+            return ids;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    @Override
+    public int size() {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            release(searcher);
+        }
+    }
+
+    boolean contains(long articleId) {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.count(new org.apache.lucene.search.TermQuery(IndexFields.idTerm(articleId))) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private IndexSearcher acquire() {
+        try {
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            commit();
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            log.warn("closing the search index failed", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    /** Another process (a running server, or a reindex) has the index open for writing. */
+    public static final class IndexInUseException extends RuntimeException {
+        IndexInUseException(Path folder) {
+            super("the search index in " + folder.toAbsolutePath() + " is in use by another Broadsheet process; stop it first");
+        }
+    }
+}

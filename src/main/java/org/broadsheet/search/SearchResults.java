@@ -1,0 +1,29 @@
+package org.broadsheet.search;
+
+import java.util.List;
+
+/**
+ * One page of hits from the index.
+ *
+ * @param total      how many articles match in all
+ * @param suggestion a spelling-corrected query worth trying when nothing matched, or null
+ */
+public record SearchResults(List<Hit> hits, int total, String suggestion) {
+
+    public SearchResults {
+        hits = List.copyOf(hits);
+    }
+
+    public static SearchResults empty() {
+        return new SearchResults(List.of(), 0, null);
+    }
+
+    /**
+     * One matching article.
+     *
+     * @param snippetHtml a passage of its text with the matched words in {@code <mark>}; everything else is
+     *                    HTML-escaped, so it is safe to output as is. Empty when no passage matched.
+     */
+    public record Hit(long articleId, String snippetHtml) {
+    }
+}

@@ -1,0 +1,95 @@
+package org.broadsheet.search;
+
+import org.broadsheet.article.ArticleSummary;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Related posts: computed in the background, never the article itself, never an invisible article. */
+class RelatedPostsTest {
+
+    @TempDir
+    Path dir;
+    SearchFixture site;
+
+    @BeforeEach
+    void start() {
+        site = SearchFixture.start(dir, false);
+        site.app.articles().createSection(null, "science", "Science", "", 1);
+        site.app.articles().createSection(null, "sport", "Sport", "", 2);
+    }
+
+    @AfterEach
+    void stop() {
+        site.close();
+    }
+
+    private static final List<String> ANGLES = List.of(
+            "Observers in Arizona measured its brightness every night this week with small telescopes.",
+            "The dust tail now stretches across two degrees of sky, according to amateur photographs.",
+            "A team at the Paranal observatory recorded spectra showing cyanogen and water vapour.",
+            "Mission planners discussed a flyby probe that could reach the nucleus within six years.",
+            "A new image resolves jets of gas streaming from the dark, elongated nucleus.");
+
+    private int published;
+
+    private long comet(String headline, Instant at) {
+        String angle = ANGLES.get(published++ % ANGLES.size());
+        return site.publish("science", headline, "The comet Borrelly is nearing the sun. " + angle, at);
+    }
+
+    private List<Long> related(long id) {
+        return site.app.search().related().relatedTo(id).stream().map(ArticleSummary::id).toList();
+    }
+
+    @Test
+    void relatedPostsAreSimilarArticlesButNeverTheArticleItselfNorAnInvisibleOne() {
+        Instant t = SearchFixture.NOW.minus(Duration.ofDays(2));
+        long a = comet("Comet Borrelly brightens", t);
+        long b = comet("Comet Borrelly tail grows", t.plusSeconds(60));
+        long c = comet("Comet Borrelly seen from Chile", t.plusSeconds(120));
+        long embargoed = comet("Comet Borrelly probe launch embargoed", SearchFixture.NOW.plus(Duration.ofDays(1)));
+        long withdrawn = comet("Comet Borrelly nucleus photographed", t.plusSeconds(180));
+        site.publish("sport", "Football final goes to penalties", "The cup final ended in a shoot-out.", t);
+        site.await(() -> related(a).containsAll(List.of(b, c, withdrawn)), "related posts of the first article are computed");
+
+        site.publishing.unpublish(withdrawn);
+        site.await(() -> !related(a).contains(withdrawn), "the withdrawn article leaves the list");
+        for (long id : List.of(a, b, c)) {
+            assertThat(related(id)).doesNotContain(id, embargoed, withdrawn).hasSizeLessThanOrEqualTo(4);
+        }
+    }
+
+    @Test
+    void theArticlePageShowsRelatedPostsAfterTheBody() {
+        Instant t = SearchFixture.NOW.minus(Duration.ofDays(1));
+        long a = comet("Comet Borrelly brightens", t);
+        long b = comet("Comet Borrelly tail grows", t.plusSeconds(60));
+        site.await(() -> related(a).contains(b), "related posts are computed");
+        String url = site.app.articles().findById(a).map(site.app.articles()::url).orElseThrow();
+        var page = site.page(url);
+        assertThat(page.select("[aria-labelledby=related-heading] a.headline").eachText())
+                .contains("Comet Borrelly tail grows");
+    }
+
+    @Test
+    void relatedListsSurviveARestartWithoutRecomputation() {
+        Instant t = SearchFixture.NOW.minus(Duration.ofDays(1));
+        long a = comet("Comet Borrelly brightens", t);
+        long b = comet("Comet Borrelly tail grows", t.plusSeconds(60));
+        site.await(() -> related(a).contains(b), "related posts are computed");
+        site.await(() -> new RelatedStore(site.app.database().jdbi()).loadAll().containsKey(a), "the list is stored");
+        site.close();
+        site = SearchFixture.start(dir, false);
+        assertThat(new RelatedStore(site.app.database().jdbi()).loadAll().get(a)).contains(b);
+        site.await(() -> related(a).contains(b), "the stored list is served");
+    }
+}
