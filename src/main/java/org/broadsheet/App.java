@@ -121,7 +121,7 @@ public final class App implements AutoCloseable {
             ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, ranking.rankings(), related,
                     comments.addon(), shareTags, viewTracking, comments.service()::approvedCounts, pageCache);
             comments.service().addListener(articleWeb::commentsChanged);
-            related.onListChanged(id -> pageCache.invalidate("article:" + id));
+            related.onListChanged(articleWeb::articlePageChanged);
             AccessCheck access = new AccessCheck(
                     wiring.authenticator() != null ? wiring.authenticator() : newsroom.authenticator(), "/newsroom/sign-in");
             FeedService feeds = new FeedService(articles, new MediaLibrary(database.jdbi(), settings.mediaDir(), clock),

@@ -34,6 +34,11 @@ public final class ArticleWeb {
         invalidation.onChange(new ArticleChange(articleId, ArticleChange.Kind.UPDATED, java.util.Set.of()));
     }
 
+    /** Something only the article's own page shows changed (its related posts): drops that page alone. */
+    public void articlePageChanged(long articleId) {
+        cache.invalidate(PageInvalidation.articleKey(articleId));
+    }
+
     public void routes(RoutesConfig routes) {
         routes.get("/", cache.cached(pages::home), Role.ANYONE);
         routes.get("/tag/{slug}", cache.cached(pages::tag), Role.ANYONE);
