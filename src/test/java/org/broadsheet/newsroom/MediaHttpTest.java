@@ -1,5 +1,6 @@
 package org.broadsheet.newsroom;
 
+import org.broadsheet.StaffClient;
 import org.broadsheet.account.User;
 import org.broadsheet.article.Article;
 import org.broadsheet.config.Settings;
@@ -31,9 +32,9 @@ class MediaHttpTest {
         f.close();
     }
 
-    private HttpResponse<String> upload(NewsroomFixture.Staff staff, byte[] file, String fileName, String alt) {
+    private HttpResponse<String> upload(StaffClient staff, byte[] file, String fileName, String alt) {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("_csrf", staff.csrf);
+        fields.put("_csrf", staff.csrf());
         fields.put("headline", "Photo story");
         fields.put("section", String.valueOf(f.news.id()));
         fields.put("body", "Text.");
