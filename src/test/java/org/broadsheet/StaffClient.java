@@ -3,8 +3,6 @@ package org.broadsheet;
 import org.broadsheet.account.SessionAuthenticator;
 import org.broadsheet.web.Csrf;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -93,24 +91,11 @@ public final class StaffClient {
 
     /** Posts an already encoded form body (e.g. with a repeated field) with this Origin header ({@code null}: none). */
     public HttpResponse<String> postBody(String path, String body, String origin) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (origin != null) {
-            b.header("Origin", origin);
-        }
-        return send(b.build());
+        return send(TestApp.formPost(URI.create(base() + path), body, origin));
     }
 
     public HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestApp.send(http, request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** The session cookie's value, or {@code null} when signed out. */

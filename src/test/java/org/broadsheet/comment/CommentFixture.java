@@ -2,17 +2,17 @@ package org.broadsheet.comment;
 
 import org.broadsheet.App;
 import org.broadsheet.StaffClient;
+import org.broadsheet.TestApp;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.Section;
 import org.broadsheet.config.Settings;
+import org.broadsheet.storage.MutableClock;
 import org.broadsheet.web.Role;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -139,13 +139,7 @@ final class CommentFixture implements AutoCloseable {
     }
 
     HttpResponse<String> postRaw(String path, String body, String origin) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (origin != null) {
-            b.header("Origin", origin);
-        }
-        return send(b.build());
+        return send(TestApp.formPost(URI.create(base() + path), body, origin));
     }
 
     HttpResponse<String> postBytes(byte[] body) {
@@ -159,14 +153,7 @@ final class CommentFixture implements AutoCloseable {
     }
 
     HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestApp.send(http, request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** The comment id from a 303's Location (…#comment-ID). */

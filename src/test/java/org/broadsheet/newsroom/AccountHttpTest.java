@@ -1,6 +1,7 @@
 package org.broadsheet.newsroom;
 
 import org.broadsheet.account.User;
+import org.broadsheet.storage.MutableClock;
 import org.broadsheet.web.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

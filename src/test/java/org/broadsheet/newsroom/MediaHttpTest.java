@@ -5,6 +5,7 @@ import org.broadsheet.account.User;
 import org.broadsheet.article.Article;
 import org.broadsheet.config.Settings;
 import org.broadsheet.media.TestImages;
+import org.broadsheet.storage.MutableClock;
 import org.broadsheet.web.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.Section;
 import org.broadsheet.article.Source;
 import org.broadsheet.config.Settings;
+import org.broadsheet.storage.MutableClock;
 import org.broadsheet.web.Principal;
 import org.broadsheet.web.Role;
 
