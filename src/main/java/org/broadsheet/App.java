@@ -7,6 +7,7 @@ import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.article.ArticleWeb;
 import org.broadsheet.article.SectionDirectory;
 import org.broadsheet.comment.CommentFeature;
+import org.broadsheet.comment.CommentSettings;
 import org.broadsheet.comment.StaffRequestCheck;
 import org.broadsheet.config.Settings;
 import org.broadsheet.demo.WikinewsDemo;
@@ -78,11 +79,11 @@ public final class App implements AutoCloseable {
 
     /** Builds and starts everything; the returned app is serving. */
     public static App start(Settings settings, Clock clock) {
-        return start(settings, clock, Wiring.fromEnvironment(System.getenv()));
+        return start(settings, clock, CommentSettings.fromEnvironment(System.getenv()));
     }
 
-    /** As {@link #start(Settings, Clock)}, with the chosen authenticator and comment settings (tests). */
-    public static App start(Settings settings, Clock clock, Wiring wiring) {
+    /** As {@link #start(Settings, Clock)}, with these comment rules instead of the {@code BROADSHEET_COMMENTS_*} variables (tests). */
+    public static App start(Settings settings, Clock clock, CommentSettings commentSettings) {
         DataFolder.prepare(settings.dataDir());
         Observability observability = new Observability(500, false);
         Database database = Database.open(settings.jdbcUrl(), observability.registry());
@@ -116,14 +117,13 @@ public final class App implements AutoCloseable {
             ranking.onListsChanged(() -> pageCache.invalidate("rankings"));
             ViewTracking viewTracking = new ViewTracking(ranking.reads(), settings.ranking(), assets, templates);
             Newsroom newsroom = new Newsroom(database.jdbi(), articles, settings, chrome, templates, assets, clock);
-            comments = new CommentFeature(database, articles, wiring.comments(), chrome, templates, assets, clock,
+            comments = new CommentFeature(database, articles, commentSettings, chrome, templates, assets, clock,
                     staffFormsCarry(newsroom.csrf())).start();
             ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, ranking.rankings(), related,
                     comments.addon(), shareTags, viewTracking, comments.service()::approvedCounts, pageCache);
             comments.service().addListener(articleWeb::commentsChanged);
             related.onListChanged(articleWeb::articlePageChanged);
-            AccessCheck access = new AccessCheck(
-                    wiring.authenticator() != null ? wiring.authenticator() : newsroom.authenticator(), "/newsroom/sign-in");
+            AccessCheck access = new AccessCheck(newsroom.authenticator(), "/newsroom/sign-in");
             FeedService feeds = new FeedService(articles, new MediaLibrary(database.jdbi(), settings.mediaDir(), clock),
                     database.jdbi(), settings.siteName(), settings.baseUrl(), clock);
             articles.addListener(feeds);

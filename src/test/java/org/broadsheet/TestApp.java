@@ -124,14 +124,30 @@ public final class TestApp implements AutoCloseable {
                 .header("Accept", "text/html,application/xhtml+xml")
                 .timeout(Duration.ofSeconds(20))
                 .GET().build();
+        return send(http, request, body);
+    }
+
+    /** Sends a request, turning I/O failures into unchecked ones so tests read straight. */
+    public static <T> HttpResponse<T> send(HttpClient http, HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
             return http.send(request, body);
         } catch (IOException e) {
-            throw new UncheckedIOException("GET " + pathAndQuery + " failed", e);
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during GET " + pathAndQuery, e);
+            throw new IllegalStateException("interrupted during " + request.method() + " " + request.uri(), e);
         }
+    }
+
+    /** A form POST of an encoded body, with this Origin header ({@code null}: none). */
+    public static HttpRequest formPost(URI uri, String body, String origin) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (origin != null) {
+            b.header("Origin", origin);
+        }
+        return b.build();
     }
 
     @Override

@@ -57,6 +57,10 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("synchronous", "NORMAL");
             config.addDataSourceProperty("foreign_keys", "true");
             config.addDataSourceProperty("busy_timeout", "10000");
+            // A deferred transaction that reads and then writes fails at once with SQLITE_BUSY (the busy timeout
+            // does not apply) when another connection committed in between, e.g. the view flush while a comment
+            // is stored; IMMEDIATE takes the write lock at BEGIN, where the busy timeout does apply.
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.setMaximumPoolSize(8);
         } else {
             config.setMaximumPoolSize(16);

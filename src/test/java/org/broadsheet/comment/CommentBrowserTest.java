@@ -5,7 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,9 +76,14 @@ class CommentBrowserTest {
             Page small = phone.newPage();
             small.navigate(url + "#comments");
             small.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("comments-phone.png")).setFullPage(true));
-            for (var ctx : List.of(reader, phone)) {
-                ctx.addCookies(List.of(new Cookie("test-staff", "editor").setUrl(f.base())));
-            }
+            f.editorAccount();
+            Page signIn = reader.newPage();
+            signIn.navigate(f.base() + "/newsroom/sign-in");
+            signIn.getByLabel("Email address").fill(CommentFixture.STAFF_EMAIL);
+            signIn.getByLabel("Password").fill(CommentFixture.STAFF_PASSWORD);
+            signIn.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            assertThat(signIn.locator("h1")).hasText("Dashboard");
+            phone.addCookies(reader.cookies());
             f.clock.advance(Duration.ofSeconds(20));
             Page errors = reader.newPage();
             errors.navigate(url);

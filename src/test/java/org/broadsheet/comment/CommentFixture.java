@@ -1,21 +1,19 @@
 package org.broadsheet.comment;
 
 import org.broadsheet.App;
-import org.broadsheet.Wiring;
+import org.broadsheet.StaffClient;
+import org.broadsheet.TestApp;
+import org.broadsheet.account.AccountService;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.Section;
 import org.broadsheet.config.Settings;
-import org.broadsheet.web.Authenticator;
-import org.broadsheet.web.Principal;
+import org.broadsheet.storage.MutableClock;
 import org.broadsheet.web.Role;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,32 +24,29 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * One running Broadsheet for comment tests: real server on a random port, real migrated SQLite file (or the
- * given PostgreSQL URL), a mutable clock, and a test-only authenticator: a request carrying the cookie
- * {@code test-staff=editor} is the editor "Edna Editor". Close it after use.
+ * given PostgreSQL URL), a mutable clock, and the editor "Edna Editor", a real account signed in over HTTP on
+ * first use ({@link #staff()}). Close it after use.
  */
 final class CommentFixture implements AutoCloseable {
 
-    /** Test-only sign-in, until the account feature's real one is merged. */
-    static final Authenticator TEST_STAFF = ctx -> "editor".equals(ctx.cookie("test-staff"))
-            ? Optional.of(new Principal(1, "Edna Editor", "edna@example.com", Role.EDITOR, "test-session"))
-            : Optional.empty();
+    static final String STAFF_EMAIL = "edna@example.com";
+    static final String STAFF_PASSWORD = "correct horse battery staple";
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
     final App app;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Section section;
+    private StaffClient staff;
 
     CommentFixture(Path dir, CommentSettings settings) {
         this(dir, settings, null);
     }
 
     CommentFixture(Path dir, CommentSettings settings, String jdbcUrl) {
-        app = App.start(Settings.forTest(dir, jdbcUrl), clock, new Wiring(TEST_STAFF, settings));
+        app = App.start(Settings.forTest(dir, jdbcUrl), clock, settings);
         section = app.articles().createSection(null, "news-" + Math.abs(System.nanoTime() % 100000), "News", "", 1);
     }
 
@@ -81,15 +76,24 @@ final class CommentFixture implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) {
-        return get(path, false);
+        return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base() + path)).GET().build());
     }
 
-    HttpResponse<String> get(String path, boolean staff) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base() + path)).GET();
-        if (staff) {
-            b.header("Cookie", "test-staff=editor");
+    /** The editor's client, signed in with the newsroom's real sign-in; it sends the newsroom's CSRF token on posts. */
+    StaffClient staff() {
+        if (staff == null) {
+            editorAccount();
+            staff = StaffClient.signedIn(this::base, STAFF_EMAIL, STAFF_PASSWORD);
         }
-        return send(b.build());
+        return staff;
+    }
+
+    /** Creates the editor's account ({@link #STAFF_EMAIL}, {@link #STAFF_PASSWORD}) unless it exists. */
+    void editorAccount() {
+        AccountService accounts = new AccountService(app.database().jdbi(), clock);
+        if (accounts.users().stream().noneMatch(u -> u.email().equals(STAFF_EMAIL))) {
+            accounts.addUser(STAFF_EMAIL, "Edna Editor", Role.EDITOR, STAFF_PASSWORD);
+        }
     }
 
     Document page(String path) {
@@ -97,7 +101,7 @@ final class CommentFixture implements AutoCloseable {
     }
 
     Document staffPage(String path) {
-        return Jsoup.parse(get(path, true).body(), base());
+        return Jsoup.parse(staff().get(path).body(), base());
     }
 
     /** A fresh signed form token, as the page script fetches it when the form is shown. */
@@ -129,21 +133,13 @@ final class CommentFixture implements AutoCloseable {
         return postRaw("/comments", encode(fields), base());
     }
 
+    /** Posts a staff form as the signed-in editor, with the CSRF token of the last staff page. */
     HttpResponse<String> staffPost(String path, Map<String, String> fields) {
-        return send(HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base())
-                .header("Cookie", "test-staff=editor")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build());
+        return staff().post(path, fields);
     }
 
     HttpResponse<String> postRaw(String path, String body, String origin) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (origin != null) {
-            b.header("Origin", origin);
-        }
-        return send(b.build());
+        return send(TestApp.formPost(URI.create(base() + path), body, origin));
     }
 
     HttpResponse<String> postBytes(byte[] body) {
@@ -153,20 +149,11 @@ final class CommentFixture implements AutoCloseable {
     }
 
     static String encode(Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return StaffClient.encode(fields);
     }
 
     HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestApp.send(http, request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** The comment id from a 303's Location (…#comment-ID). */

@@ -1,11 +1,11 @@
 package org.broadsheet.comment;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.article.Section;
 import org.broadsheet.storage.Database;
+import org.broadsheet.storage.TestPostgres;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -55,10 +55,7 @@ class CommentKillIT {
 
     @Test
     void noAcknowledgedCommentIsLostOnPostgresql() throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(dir.resolve("pg").toFile()).start()) {
-            killAndCheck(pg.getJdbcUrl("postgres", "postgres"));
-        }
+        killAndCheck(TestPostgres.freshDatabaseUrl());
     }
 
     private void killAndCheck(String pgUrl) throws Exception {

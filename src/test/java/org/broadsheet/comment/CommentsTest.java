@@ -359,17 +359,20 @@ class CommentsTest {
         assertThat(approve.statusCode()).isEqualTo(303);
         assertThat(changed).contains(a);
         assertThat(f.page(f.articleUrl(a)).select("#comment-" + c1)).hasSize(1);
-        HttpResponse<String> bulk = f.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(f.base() + "/newsroom/comments/bulk"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", f.base()).header("Cookie", "test-staff=editor")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("action=spam&ids=" + c2 + "&ids=" + c3)).build());
+        HttpResponse<String> bulk = f.staff().postBody("/newsroom/comments/bulk",
+                "action=spam&ids=" + c2 + "&ids=" + c3 + "&_csrf=" + f.staff().csrf(), f.base());
         assertThat(bulk.statusCode()).isEqualTo(303);
         Document after = f.staffPage("/newsroom/comments?done=spam-2");
         assertThat(after.select(".tabs a").eachText()).containsExactly("Pending (0)", "Approved (1)", "Spam (2)", "Trash (0)");
         assertThat(after.selectFirst(".notice").text()).isEqualTo("2 comments marked as spam.");
-        HttpResponse<String> crossSite = f.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(f.base() + "/newsroom/comments/bulk"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "https://evil.example").header("Cookie", "test-staff=editor")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("action=trash&ids=" + c1)).build());
+        HttpResponse<String> crossSite = f.staff().postBody("/newsroom/comments/bulk",
+                "action=trash&ids=" + c1 + "&_csrf=" + f.staff().csrf(), "https://evil.example");
         assertThat(crossSite.statusCode()).isEqualTo(403);
+        HttpResponse<String> withoutToken = f.staff().postBody("/newsroom/comments/bulk", "action=trash&ids=" + c1, f.base());
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        HttpResponse<String> forgedToken = f.staff().postBody("/newsroom/comments/bulk", "action=trash&ids=" + c1 + "&_csrf=forged", f.base());
+        assertThat(forgedToken.statusCode()).isEqualTo(403);
+        assertThat(f.staffPage("/newsroom/comments?status=trash").select(".queue-item")).isEmpty();
         // edit and reply as staff
         assertThat(f.staffPost("/newsroom/comments/" + c1, Map.of("author", "Uno (edited)", "url", "", "comment", "One, corrected")).statusCode()).isEqualTo(303);
         assertThat(f.staffPost("/newsroom/comments/" + c1, Map.of("author", "", "url", "", "comment", "")).statusCode()).isEqualTo(400);

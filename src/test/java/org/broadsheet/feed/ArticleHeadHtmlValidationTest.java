@@ -13,7 +13,9 @@ import org.broadsheet.article.ArticleService.ImportedArticle;
 import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.article.Section;
 import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.media.TestImages;
 import org.broadsheet.storage.Database;
+import org.broadsheet.storage.MutableClock;
 import org.broadsheet.web.AlternateLink;
 import org.broadsheet.web.DisplayTime;
 import org.broadsheet.web.Layout;
@@ -22,10 +24,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +51,7 @@ class ArticleHeadHtmlValidationTest {
                     new ArticleUrls(ZoneOffset.UTC), clock);
             Section news = articles.createSection(null, "news", "News", "", 1);
             Section science = articles.createSection(news, "science", "Science", "", 1);
-            long photo = new MediaLibrary(db.jdbi(), dir.resolve("media"), clock).store(png()).id();
+            long photo = new MediaLibrary(db.jdbi(), dir.resolve("media"), clock).store(TestImages.png(40, 30)).id();
             long id = articles.importPublished(List.of(new ImportedArticle(new ArticleDraft(science.id(), null,
                     "Comet \"seen\" </script> & <b>more</b>", "A standfirst with <tags> & quotes \".", "Body **text**.", photo,
                     "The comet", "Caption", "Credit", List.of("Ada Lovelace", "Alan Turing"), List.of("Space", "Comets"), null),
@@ -98,11 +97,5 @@ class ArticleHeadHtmlValidationTest {
         type.getMethod("setOutputFormat", format).invoke(validator, Enum.valueOf(format, "JSON"));
         return (String) type.getMethod("validate", java.io.InputStream.class)
                 .invoke(validator, new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static byte[] png() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", out);
-        return out.toByteArray();
     }
 }

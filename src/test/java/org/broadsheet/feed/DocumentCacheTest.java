@@ -1,6 +1,7 @@
 package org.broadsheet.feed;
 
 import org.broadsheet.article.ArticleChange;
+import org.broadsheet.storage.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

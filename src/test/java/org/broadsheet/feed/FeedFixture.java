@@ -1,18 +1,16 @@
 package org.broadsheet.feed;
 
 import org.broadsheet.App;
+import org.broadsheet.TestApp;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleService.ImportedArticle;
 import org.broadsheet.article.Section;
 import org.broadsheet.config.Settings;
 import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.media.TestImages;
+import org.broadsheet.storage.MutableClock;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +45,7 @@ final class FeedFixture implements AutoCloseable {
         articles = app.articles();
         news = articles.createSection(null, "news", "News", "", 1);
         science = articles.createSection(news, "science", "Science", "Discoveries and research.", 1);
-        photoId = new MediaLibrary(app.database().jdbi(), dir.resolve("media"), clock).store(png()).id();
+        photoId = new MediaLibrary(app.database().jdbi(), dir.resolve("media"), clock).store(TestImages.png(40, 30)).id();
     }
 
     /** Publishes an article at {@code publishedAt} (a future time makes it embargoed until then). */
@@ -67,25 +65,7 @@ final class FeedFixture implements AutoCloseable {
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
-        try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] png() {
-        BufferedImage img = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return TestApp.send(http, b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

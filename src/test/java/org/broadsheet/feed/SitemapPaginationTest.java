@@ -1,24 +1,18 @@
 package org.broadsheet.feed;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.broadsheet.article.ArticleCatalog;
+import org.broadsheet.storage.TestPostgres;
 import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,19 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SitemapPaginationTest {
 
-    private static EmbeddedPostgres postgres;
-    private static final AtomicInteger databases = new AtomicInteger();
     private static final SitemapSchemas SCHEMAS = new SitemapSchemas();
 
     @TempDir
     Path dir;
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
@@ -77,18 +62,8 @@ class SitemapPaginationTest {
         }
     }
 
-    private String databaseUrl(String dialect) throws IOException, SQLException {
-        if ("sqlite".equals(dialect)) {
-            return null;
-        }
-        if (postgres == null) {
-            postgres = EmbeddedPostgres.builder().start();
-        }
-        String name = "sitemaps_" + databases.incrementAndGet();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        return postgres.getJdbcUrl("postgres", name);
+    private String databaseUrl(String dialect) {
+        return "sqlite".equals(dialect) ? null : TestPostgres.freshDatabaseUrl();
     }
 
     private static String text(XmlDocument doc) {

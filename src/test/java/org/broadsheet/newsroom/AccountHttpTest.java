@@ -1,6 +1,7 @@
 package org.broadsheet.newsroom;
 
 import org.broadsheet.account.User;
+import org.broadsheet.storage.MutableClock;
 import org.broadsheet.web.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,11 +150,11 @@ class AccountHttpTest {
         assertThat(missing.statusCode()).isEqualTo(403);
         HttpResponse<String> wrong = staff.postRaw("/newsroom/articles", Map.of("headline", "x", "_csrf", "forged"), f.base());
         assertThat(wrong.statusCode()).isEqualTo(403);
-        HttpResponse<String> foreign = staff.postRaw("/newsroom/articles", Map.of("headline", "x", "_csrf", staff.csrf),
+        HttpResponse<String> foreign = staff.postRaw("/newsroom/articles", Map.of("headline", "x", "_csrf", staff.csrf()),
                 "https://evil.example");
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(foreign.body()).contains("another site");
-        HttpResponse<String> noOrigin = staff.postRaw("/newsroom/sign-out", Map.of("_csrf", staff.csrf), null);
+        HttpResponse<String> noOrigin = staff.postRaw("/newsroom/sign-out", Map.of("_csrf", staff.csrf()), null);
         assertThat(noOrigin.statusCode()).isEqualTo(303);
     }
 
@@ -197,7 +198,7 @@ class AccountHttpTest {
         String pre = form.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(pre).startsWith("bs_presession=").contains("Secure").contains("HttpOnly");
         String body = "email=ed%40example.com&password=" + java.net.URLEncoder.encode(NewsroomFixture.PASSWORD, java.nio.charset.StandardCharsets.UTF_8)
-                + "&_csrf=" + staff.csrf;
+                + "&_csrf=" + staff.csrf();
         HttpResponse<String> r = staff.send(HttpRequest.newBuilder(URI.create(f.base() + "/newsroom/sign-in"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", pre.substring(0, pre.indexOf(';')))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());

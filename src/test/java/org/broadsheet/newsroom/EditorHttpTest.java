@@ -1,5 +1,6 @@
 package org.broadsheet.newsroom;
 
+import org.broadsheet.StaffClient;
 import org.broadsheet.account.User;
 import org.broadsheet.article.Article;
 import org.broadsheet.article.DeskAction;
@@ -23,7 +24,7 @@ class EditorHttpTest {
     Path dir;
     NewsroomFixture f;
     User editor;
-    NewsroomFixture.Staff staff;
+    StaffClient staff;
 
     @BeforeEach
     void start() {

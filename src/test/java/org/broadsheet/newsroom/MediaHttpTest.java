@@ -1,9 +1,11 @@
 package org.broadsheet.newsroom;
 
+import org.broadsheet.StaffClient;
 import org.broadsheet.account.User;
 import org.broadsheet.article.Article;
 import org.broadsheet.config.Settings;
 import org.broadsheet.media.TestImages;
+import org.broadsheet.storage.MutableClock;
 import org.broadsheet.web.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,9 +33,9 @@ class MediaHttpTest {
         f.close();
     }
 
-    private HttpResponse<String> upload(NewsroomFixture.Staff staff, byte[] file, String fileName, String alt) {
+    private HttpResponse<String> upload(StaffClient staff, byte[] file, String fileName, String alt) {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("_csrf", staff.csrf);
+        fields.put("_csrf", staff.csrf());
         fields.put("headline", "Photo story");
         fields.put("section", String.valueOf(f.news.id()));
         fields.put("body", "Text.");

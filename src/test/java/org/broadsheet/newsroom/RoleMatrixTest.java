@@ -1,5 +1,6 @@
 package org.broadsheet.newsroom;
 
+import org.broadsheet.StaffClient;
 import org.broadsheet.account.User;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.DeskAction;
@@ -53,7 +54,7 @@ class RoleMatrixTest {
     }
 
     /** What one cell needs: the acting user (null when signed out) and a client signed in as them. */
-    record Actor(Principal me, NewsroomFixture.Staff client) {
+    record Actor(Principal me, StaffClient client) {
     }
 
     record Action(String name, String method, Function<Actor, String> path, Function<Actor, Map<String, String>> form) {

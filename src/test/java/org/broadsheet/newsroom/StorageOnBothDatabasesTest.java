@@ -1,6 +1,5 @@
 package org.broadsheet.newsroom;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.User;
 import org.broadsheet.article.ArticleDesk;
@@ -11,15 +10,14 @@ import org.broadsheet.article.DeskAction;
 import org.broadsheet.article.DeskRecords;
 import org.broadsheet.article.Section;
 import org.broadsheet.storage.Database;
+import org.broadsheet.storage.MutableClock;
+import org.broadsheet.storage.TestPostgres;
 import org.broadsheet.web.Principal;
 import org.broadsheet.web.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -31,32 +29,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The newsroom's SQL (accounts, sessions, throttling, the desk, scheduling) on SQLite and on PostgreSQL. */
 class StorageOnBothDatabasesTest {
 
-    static EmbeddedPostgres postgres;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
 
     private Database open(String dialect) {
         if (dialect.equals("sqlite")) {
             return Database.open("jdbc:sqlite:" + dir.resolve("t.db"));
         }
-        String db = "t" + System.nanoTime();
-        postgres.getPostgresDatabase();
-        try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + db);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return Database.open(postgres.getJdbcUrl("postgres", db));
+        return Database.open(TestPostgres.freshDatabaseUrl());
     }
 
     @ParameterizedTest

@@ -1,14 +1,15 @@
 package org.broadsheet.ranking;
 
 import org.broadsheet.App;
+import org.broadsheet.TestApp;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleSummary;
 import org.broadsheet.article.Section;
 import org.broadsheet.config.RankingSettings;
 import org.broadsheet.config.Settings;
+import org.broadsheet.storage.MutableClock;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -98,14 +99,7 @@ final class RankingSite implements AutoCloseable {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestApp.send(http, request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Writes counted reads and recomputes the lists, as the background threads would. */

@@ -1,14 +1,11 @@
 package org.broadsheet.ranking;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.broadsheet.storage.Database;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.broadsheet.storage.TestPostgres;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -21,32 +18,15 @@ class ViewStoreTest {
 
     private static final long HOUR = HourlyCount.HOUR_MILLIS;
     private static final long DAY = 24 * HOUR;
-    private static EmbeddedPostgres postgres;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
 
     private Database open(String engine) {
         if (engine.equals("sqlite")) {
             return Database.open("jdbc:sqlite:" + dir.resolve("views.db"));
         }
-        String db = "views_" + System.nanoTime();
-        try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + db);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return Database.open(postgres.getJdbcUrl("postgres", db));
+        return Database.open(TestPostgres.freshDatabaseUrl());
     }
 
     @ParameterizedTest
