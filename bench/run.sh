@@ -53,22 +53,33 @@ start_broadsheet() { # $1 = extra flags
   BROADSHEET_COMMENTS_FLOOD_SECONDS=0 BROADSHEET_COMMENTS_MIN_FILL_SECONDS=1 BROADSHEET_COMMENTS_CLOSE_AFTER_DAYS=0 \
   java -Xmx512m -jar "$JAR" serve --port "$PORT" --data "$DATA" $1 > "$WORK/broadsheet.log" 2>&1 &
   PIDS+=($!)
+  local ready=0
   for _ in $(seq 1 600); do
-    curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" && return 0
+    curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" && { ready=1; break; }
     sleep 0.1
   done
-  echo "bench/run.sh: Broadsheet did not start; see $WORK/broadsheet.log" >&2; exit 1
+  [ "$ready" = 1 ] || { echo "bench/run.sh: Broadsheet did not start; see $WORK/broadsheet.log" >&2; exit 1; }
+  # A fresh data folder builds its search index in the background first: measure once search answers.
+  for _ in $(seq 1 3000); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/search?q=news")" = 200 ] && return 0
+    sleep 0.2
+  done
+  echo "bench/run.sh: the search index was not ready after 10 minutes" >&2; exit 1
 }
 stop_broadsheet() {
   kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
 }
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 start_broadsheet ""
-ARTICLE=$(curl -fs "http://127.0.0.1:$PORT/" | grep -o 'href="/[a-z/-]*/20[0-9][0-9]/[0-9][0-9]/[0-9][0-9]/[^"]*"' | head -1 | cut -d'"' -f2)
+ARTICLE=$(curl -fs "http://127.0.0.1:$PORT/" | grep -o 'href="/[a-z/-]*/20[0-9][0-9]/[0-9][0-9]/[0-9][0-9]/[^"]*"' | sed -n 1p | cut -d'"' -f2)
 SECTION=$(curl -fs "http://127.0.0.1:$PORT/" | grep -o 'href="/[a-z-]*/"' | sed -n 2p | cut -d'"' -f2)
 curl -fs "http://127.0.0.1:$PORT$ARTICLE" > "$WORK/static/article.html"
 sed -e "s|@WORK@|$WORK|g" -e "s|@PORT@|$NGINX_PORT|g" bench/nginx.conf.template > "$WORK/nginx.conf"
+chmod 755 "$WORK" "$WORK/static" && chmod 644 "$WORK/static/article.html" # nginx workers run unprivileged
 nginx -c "$WORK/nginx.conf"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NGINX_PORT/")" = 200 ] \
+  || { echo "bench/run.sh: nginx does not serve the static copy; see $WORK/nginx-error.log" >&2; exit 1; }
 
 declare -A RPS P50 P99 P999
 run() { # name url connections [script]
@@ -78,6 +89,9 @@ run() { # name url connections [script]
   wrk "${args[@]}" -d"$WARMUP" "$url" > /dev/null
   local line
   line=$(wrk "${args[@]}" -d"$DURATION" "$url" | grep '^RESULT')
+  if ! grep -q ' errors=0 ' <<< "$line"; then
+    echo "bench/run.sh: $name c=$c had errors or non-2xx answers: $line" >&2
+  fi
   local req dur
   req=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<< "$line")
   dur=$(sed -E 's/.*duration_us=([0-9]+).*/\1/' <<< "$line")
@@ -112,7 +126,7 @@ stop_broadsheet
 {
   echo "# Broadsheet bench: $ARTICLES articles, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
-  echo "Command: \`bench/run.sh --articles $ARTICLES --duration $DURATION --warmup $WARMUP\` on $(nproc) cores; wrk -t2 on the same machine."
+  echo "Command: \`bench/run.sh --articles $ARTICLES --duration $DURATION --warmup $WARMUP\` on $(nproc) cores; wrk -t2 on the same machine; load average before the run: $LOAD_BEFORE."
   echo "Article page: \`$ARTICLE\` ($(wc -c < "$WORK/static/article.html") bytes). Resident memory after the uncached run: $((RSS_KB / 1024)) MB."
   echo
   echo "| what | conns | req/s | p50 ms | p99 ms | p99.9 ms | req/s vs static | p99 vs static |"
