@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * The folder where the HTTP tests leave the HTML the server really sent for each public page type, for
- * {@link HtmlValidityTest}, which runs later in a JVM without Javalin. Plain Java only: it loads in both.
+ * {@link PublicPagesHtmlValidationTest}, which runs later in a JVM without Javalin. Plain Java only: it loads in both.
  */
 public final class RenderedPages {
 

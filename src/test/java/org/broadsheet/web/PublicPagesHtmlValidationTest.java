@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.fail;
  * {@code PublicPagesTest} saved from real responses earlier in the same build.
  */
 @Tag("html-validation")
-class HtmlValidityTest {
+class PublicPagesHtmlValidationTest {
 
     static final List<String> PAGE_TYPES = RenderedPages.PAGE_TYPES;
 

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * only in the html-validation run (it brings a Jetty that breaks Javalin), hence the reflective call.
  */
 @Tag("html-validation")
-class SearchPageHtmlTest {
+class SearchPageHtmlValidationTest {
 
     private static final Layout LAYOUT = new Layout("Broadsheet", "Search: fire · Broadsheet", "Search the news.",
             "http://localhost:8080/search", "/search", List.of(new NavLink("World", "/world/")), "/assets/site.css",
