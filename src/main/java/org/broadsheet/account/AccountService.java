@@ -1,13 +1,12 @@
 package org.broadsheet.account;
 
+import org.broadsheet.web.Digests;
+
 import org.broadsheet.web.Principal;
 import org.broadsheet.web.Role;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -97,7 +95,7 @@ public final class AccountService {
     private String newPasswordToken(long userId) {
         String token = randomToken();
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO password_tokens (token_hash, user_id, expires_at) VALUES (:t, :u, :e)")
-                .bind("t", sha256(token)).bind("u", userId).bind("e", clock.instant().plus(INVITATION_VALIDITY).toEpochMilli()).execute());
+                .bind("t", Digests.sha256Hex(token)).bind("u", userId).bind("e", clock.instant().plus(INVITATION_VALIDITY).toEpochMilli()).execute());
         return token;
     }
 
@@ -108,7 +106,7 @@ public final class AccountService {
         }
         return jdbi.withHandle(h -> h.createQuery("SELECT u.* FROM password_tokens t JOIN users u ON u.id = t.user_id"
                         + " WHERE t.token_hash = :t AND t.expires_at > :now AND u.active = 1")
-                .bind("t", sha256(token)).bind("now", clock.millis()).map((rs, ctx) -> user(rs)).findOne());
+                .bind("t", Digests.sha256Hex(token)).bind("now", clock.millis()).map((rs, ctx) -> user(rs)).findOne());
     }
 
     /** Sets the password through a one-time link; the link is used up and every old session ends. */
@@ -212,7 +210,7 @@ public final class AccountService {
         Instant now = clock.instant();
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at, address)"
                         + " VALUES (:id, :u, :now, :now, :exp, :a)")
-                .bind("id", sha256(id)).bind("u", userId).bind("now", now.toEpochMilli())
+                .bind("id", Digests.sha256Hex(id)).bind("u", userId).bind("now", now.toEpochMilli())
                 .bind("exp", now.plus(ABSOLUTE_TIMEOUT).toEpochMilli()).bind("a", address).execute());
         return new NewSession(id, session(id).orElseThrow());
     }
@@ -223,7 +221,7 @@ public final class AccountService {
             return Optional.empty();
         }
         long now = clock.millis();
-        String hash = sha256(sessionId);
+        String hash = Digests.sha256Hex(sessionId);
         return jdbi.withHandle(h -> {
             var found = h.createQuery("SELECT u.id, u.name, u.email, u.role, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id"
                             + " WHERE s.id_hash = :id AND u.active = 1 AND s.expires_at > :now AND s.last_seen_at > :idle")
@@ -238,7 +236,7 @@ public final class AccountService {
     }
 
     public void signOut(String sessionId) {
-        jdbi.useHandle(h -> h.execute("DELETE FROM sessions WHERE id_hash = ?", sha256(sessionId)));
+        jdbi.useHandle(h -> h.execute("DELETE FROM sessions WHERE id_hash = ?", Digests.sha256Hex(sessionId)));
     }
 
     /** Ends every session of this user, on every device. */
@@ -291,14 +289,6 @@ public final class AccountService {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String humanize(Duration d) {

@@ -1,5 +1,6 @@
 package org.broadsheet.comment;
 
+import org.broadsheet.web.Digests;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -204,7 +205,7 @@ final class CommentRepository {
     void edit(long id, String name, String website, String body, long now) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE comments SET author_name = :n, author_url = :u, body = :b, "
                         + "body_hash = :hash, updated_at = :now WHERE id = :id")
-                .bind("n", name).bind("u", website).bind("b", body).bind("hash", Signer.sha256Hex(body))
+                .bind("n", name).bind("u", website).bind("b", body).bind("hash", Digests.sha256Hex(body))
                 .bind("now", now).bind("id", id).execute());
     }
 

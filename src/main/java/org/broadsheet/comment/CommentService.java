@@ -1,5 +1,6 @@
 package org.broadsheet.comment;
 
+import org.broadsheet.web.Digests;
 import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
@@ -126,7 +127,7 @@ public final class CommentService {
             return new Problems(errors);
         }
         CommentValidator.Valid v = checked.valid();
-        String key = Signer.sha256Hex(String.join("\u0000", form.key(), form.token(), Long.toString(article.id()),
+        String key = Digests.sha256Hex(String.join("\u0000", form.key(), form.token(), Long.toString(article.id()),
                 String.valueOf(form.parentId()), v.name(), v.emailKey(), v.website(), v.body()));
         return store(new Submission(article.id(), form.parentId(), v, address, false, key));
     }
@@ -137,7 +138,7 @@ public final class CommentService {
         if (!checked.ok()) {
             return new Problems(checked.errors());
         }
-        String key = Signer.sha256Hex("staff\u0000" + parent.id() + "\u0000" + clock.millis() + "\u0000" + body);
+        String key = Digests.sha256Hex("staff\u0000" + parent.id() + "\u0000" + clock.millis() + "\u0000" + body);
         return store(new Submission(parent.articleId(), parent.id(), checked.valid(), null, true, key));
     }
 

@@ -1,12 +1,12 @@
 package org.broadsheet.comment;
 
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * HMAC-SHA256 with the site's comment secret (kept in the database so every node shares it). Thread-safe:
@@ -39,11 +39,4 @@ final class Signer {
                 signature.getBytes(StandardCharsets.US_ASCII));
     }
 
-    static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
 }

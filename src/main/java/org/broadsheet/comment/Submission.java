@@ -1,5 +1,7 @@
 package org.broadsheet.comment;
 
+import org.broadsheet.web.Digests;
+
 /**
  * A checked comment on its way to the writer.
  *
@@ -10,6 +12,6 @@ record Submission(long articleId, Long parentId, CommentValidator.Valid fields, 
                   String idempotencyKey) {
 
     String bodyHash() {
-        return Signer.sha256Hex(fields.body());
+        return Digests.sha256Hex(fields.body());
     }
 }

@@ -1,5 +1,6 @@
 package org.broadsheet.media;
 
+import org.broadsheet.web.Digests;
 import org.jdbi.v3.core.Jdbi;
 
 import javax.imageio.IIOImage;
@@ -19,10 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Optional;
 
@@ -74,7 +72,7 @@ public final class MediaLibrary {
         boolean alpha = image.getColorModel().hasAlpha();
         ImageType out = type == ImageType.JPEG || type == ImageType.WEBP && !alpha ? ImageType.JPEG : ImageType.PNG;
         byte[] clean = encode(image, out);
-        String base = sha256(clean).substring(0, 32);
+        String base = Digests.sha256Hex(clean).substring(0, 32);
         String name = base + "." + out.extension();
         write(name, clean);
         for (int w : WIDTHS) {
@@ -201,11 +199,4 @@ public final class MediaLibrary {
         }
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -6,9 +6,6 @@ import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +25,7 @@ public final class StaticAssets {
     public StaticAssets(List<String> names) {
         for (String name : names) {
             byte[] bytes = read("/assets/" + name);
-            String hash = sha256(bytes).substring(0, 12);
+            String hash = Digests.sha256Hex(bytes).substring(0, 12);
             int dot = name.lastIndexOf('.');
             String fingerprinted = name.substring(0, dot) + "." + hash + name.substring(dot);
             urlByName.put(name, "/assets/" + fingerprinted);
@@ -87,11 +84,4 @@ public final class StaticAssets {
         }
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
