@@ -31,6 +31,7 @@ import org.broadsheet.search.SearchService;
 import org.broadsheet.search.web.SearchWeb;
 import org.broadsheet.storage.Database;
 import org.broadsheet.web.AccessCheck;
+import org.broadsheet.web.CachedPageFastPath;
 import org.broadsheet.web.Csrf;
 import org.broadsheet.web.ErrorPages;
 import org.broadsheet.web.NavLink;
@@ -142,6 +143,12 @@ public final class App implements AutoCloseable {
                 cfg.http.generateEtags = false;
                 observability.install(cfg);
                 cfg.http.maxRequestSize = newsroom.maxRequestBytes();
+                // Cached public pages are answered inside Jetty, before Javalin's pipeline (reads still counted).
+                cfg.jetty.modifyServer(jetty -> {
+                    CachedPageFastPath fastPath = new CachedPageFastPath(pageCache, articleWeb::countRead, observability.registry());
+                    fastPath.setHandler(jetty.getHandler());
+                    jetty.setHandler(fastPath);
+                });
                 // a search of 10,000 characters (up to ~90 KB percent-encoded) must reach the search page, not a bare 414
                 cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(128 * 1024));
                 errors.register(cfg.routes);

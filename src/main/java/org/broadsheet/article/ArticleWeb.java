@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import org.broadsheet.web.PageCache;
+import org.broadsheet.web.RequestFacts;
 import org.broadsheet.web.Role;
 import org.broadsheet.web.SiteChrome;
 import org.broadsheet.web.Templates;
@@ -50,12 +51,16 @@ public final class ArticleWeb {
      * that caching never hides readers.
      */
     private void countRead(Context ctx) {
-        if (ctx.statusCode() != 200) {
-            return;
+        if (ctx.statusCode() == 200) {
+            countRead(RequestFacts.of(ctx), PageCache.dependencies(ctx));
         }
-        for (String key : PageCache.dependencies(ctx)) {
+    }
+
+    /** Counts a read for a page that shows these keys; the page cache's fast path calls it for its hits. */
+    public void countRead(RequestFacts request, java.util.Set<String> keys) {
+        for (String key : keys) {
             if (key.startsWith(PageInvalidation.ARTICLE_PREFIX)) {
-                views.pageRendered(ctx, Long.parseLong(key.substring(PageInvalidation.ARTICLE_PREFIX.length())));
+                views.pageRendered(request, Long.parseLong(key.substring(PageInvalidation.ARTICLE_PREFIX.length())));
             }
         }
     }

@@ -1,7 +1,7 @@
 package org.broadsheet.article;
 
 import gg.jte.Content;
-import io.javalin.http.Context;
+import org.broadsheet.web.RequestFacts;
 
 /**
  * Counts reads of article pages. Implemented by the ranking feature's web adapter; {@link #NONE} until
@@ -11,7 +11,7 @@ import io.javalin.http.Context;
 public interface ViewRecorder {
 
     /** The article page was served for this request, rendered or from the page cache (server-side counting). */
-    void pageRendered(Context ctx, long articleId);
+    void pageRendered(RequestFacts request, long articleId);
 
     /** Markup the article page carries so the reader's browser reports the read (beacon counting), or empty. */
     Content pageMarkup(Article article);
@@ -20,7 +20,7 @@ public interface ViewRecorder {
 
     ViewRecorder NONE = new ViewRecorder() {
         @Override
-        public void pageRendered(Context ctx, long articleId) {
+        public void pageRendered(RequestFacts request, long articleId) {
         }
 
         @Override

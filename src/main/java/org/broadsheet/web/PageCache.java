@@ -184,26 +184,54 @@ public final class PageCache {
     }
 
     private void send(Context ctx, Page page) {
-        String accept = ctx.header("Accept-Encoding");
+        Reply reply = reply(page, ctx.header("Accept-Encoding"), ctx.header("If-None-Match"), ctx.header("If-Modified-Since"));
+        ctx.header("Cache-Control", cacheControl);
+        ctx.header("Vary", "Accept-Encoding");
+        ctx.header("ETag", reply.etag());
+        ctx.header("Last-Modified", reply.lastModified());
+        ctx.status(reply.status());
+        if (reply.status() == 200) {
+            ctx.contentType(reply.contentType());
+            if (reply.contentEncoding() != null) {
+                ctx.header("Content-Encoding", reply.contentEncoding());
+            }
+        }
+        ctx.result(reply.body());
+    }
+
+    /**
+     * A stored page's answer to one request, independent of the HTTP layer: what {@link #lookup} hands to
+     * a server that answers cache hits before the web framework runs.
+     *
+     * @param contentEncoding {@code br}, {@code gzip} or null for the identity encoding
+     * @param keys            what the page shows (e.g. {@code article:12}), for counting reads
+     */
+    public record Reply(int status, String contentType, String contentEncoding, String etag, String lastModified,
+                        String cacheControl, byte[] body, Set<String> keys) {
+    }
+
+    /** The stored page for this path (and {@code page} parameter, or null), answered for these request headers. */
+    public java.util.Optional<Reply> lookup(String path, String pageParam, String acceptEncoding, String ifNoneMatch,
+                                            String ifModifiedSince) {
+        if (!enabled) {
+            return java.util.Optional.empty();
+        }
+        Page page = pages.getIfPresent(pageParam == null ? path : path + "?page=" + pageParam);
+        return page == null ? java.util.Optional.empty()
+                : java.util.Optional.of(reply(page, acceptEncoding, ifNoneMatch, ifModifiedSince));
+    }
+
+    private Reply reply(Page page, String accept, String ifNoneMatch, String ifModifiedSince) {
         boolean br = page.brotli() != null && accepts(accept, "br");
         boolean gz = !br && accepts(accept, "gzip");
         String etag = br ? variant(page.etag(), "br") : gz ? variant(page.etag(), "gz") : page.etag();
-        ctx.header("Cache-Control", cacheControl);
-        ctx.header("Vary", "Accept-Encoding");
-        ctx.header("ETag", etag);
-        ctx.header("Last-Modified", HTTP_DATE.format(page.lastModified()));
-        if (notModified(ctx, etag, page.lastModified())) {
-            ctx.status(304).result(new byte[0]);
-            return;
+        String lastModified = HTTP_DATE.format(page.lastModified());
+        if (notModified(ifNoneMatch, ifModifiedSince, etag, page.lastModified())) {
+            return new Reply(304, page.contentType(), null, etag, lastModified, cacheControl, new byte[0], page.keys());
         }
-        ctx.status(200).contentType(page.contentType());
-        if (br) {
-            ctx.header("Content-Encoding", "br").result(page.brotli());
-        } else if (gz) {
-            ctx.header("Content-Encoding", "gzip").result(page.gzip());
-        } else {
-            ctx.result(page.identity());
-        }
+        byte[] body = br ? page.brotli() : gz ? page.gzip() : page.identity();
+        return new Reply(200, page.contentType(), br ? "br" : gz ? "gzip" : null, etag, lastModified, cacheControl, body,
+                page.keys());
     }
 
     /** Each encoding is a different representation, so it gets its own strong validator. */
@@ -211,13 +239,11 @@ public final class PageCache {
         return etag.substring(0, etag.length() - 1) + "-" + coding + "\"";
     }
 
-    private static boolean notModified(Context ctx, String etag, Instant lastModified) {
-        String ifNoneMatch = ctx.header("If-None-Match");
+    private static boolean notModified(String ifNoneMatch, String since, String etag, Instant lastModified) {
         if (ifNoneMatch != null) {
             return Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
                     .anyMatch(t -> t.equals(etag) || t.equals("W/" + etag) || t.equals("*"));
         }
-        String since = ctx.header("If-Modified-Since");
         if (since != null) {
             try {
                 return !lastModified.isAfter(Instant.from(HTTP_DATE.parse(since)));

@@ -1,6 +1,7 @@
 package org.broadsheet.ranking.web;
 
 import io.javalin.http.Context;
+import org.broadsheet.web.RequestFacts;
 
 /**
  * The reader's network address. {@code X-Forwarded-For} is only believed as far as the operator says
@@ -13,11 +14,15 @@ final class ReaderAddress {
     }
 
     static String of(Context ctx, int proxyHops) {
-        String direct = ctx.req().getRemoteAddr();
+        return of(RequestFacts.of(ctx), proxyHops);
+    }
+
+    static String of(RequestFacts request, int proxyHops) {
+        String direct = request.remoteAddress();
         if (proxyHops == 0) {
             return direct;
         }
-        String forwarded = ctx.header("X-Forwarded-For");
+        String forwarded = request.header("X-Forwarded-For");
         if (forwarded == null || forwarded.isBlank()) {
             return direct;
         }

@@ -11,6 +11,7 @@ import org.broadsheet.config.RankingSettings.ViewCounting;
 import org.broadsheet.ranking.ReadCounter;
 import org.broadsheet.ranking.ViewOutcome;
 import org.broadsheet.web.Role;
+import org.broadsheet.web.RequestFacts;
 import org.broadsheet.web.StaticAssets;
 import org.broadsheet.web.Templates;
 import org.slf4j.Logger;
@@ -50,11 +51,12 @@ public final class ViewTracking implements ViewRecorder {
     }
 
     @Override
-    public void pageRendered(Context ctx, long articleId) {
-        if (settings.counting() != ViewCounting.SERVER || !"GET".equals(ctx.method().name())) {
+    public void pageRendered(RequestFacts request, long articleId) {
+        if (settings.counting() != ViewCounting.SERVER || !"GET".equals(request.method())) {
             return;
         }
-        reads.pageRead(articleId, ReaderAddress.of(ctx, settings.proxyHops()), ctx.userAgent(), isPrefetch(ctx));
+        reads.pageRead(articleId, ReaderAddress.of(request, settings.proxyHops()), request.header("User-Agent"),
+                isPrefetch(request));
     }
 
     @Override
@@ -100,8 +102,12 @@ public final class ViewTracking implements ViewRecorder {
 
     /** Prefetches and prerenders announce themselves; the reader may never see the page. */
     static boolean isPrefetch(Context ctx) {
-        return mentionsPrefetch(ctx.header("Sec-Purpose")) || mentionsPrefetch(ctx.header("Purpose"))
-                || mentionsPrefetch(ctx.header("X-Purpose")) || mentionsPrefetch(ctx.header("X-Moz"));
+        return isPrefetch(RequestFacts.of(ctx));
+    }
+
+    static boolean isPrefetch(RequestFacts request) {
+        return mentionsPrefetch(request.header("Sec-Purpose")) || mentionsPrefetch(request.header("Purpose"))
+                || mentionsPrefetch(request.header("X-Purpose")) || mentionsPrefetch(request.header("X-Moz"));
     }
 
     private static boolean mentionsPrefetch(String value) {

@@ -1,0 +1,37 @@
+package org.broadsheet.web;
+
+import io.javalin.http.Context;
+
+/**
+ * The few facts about a request that counting a read needs, whether the request reached a Javalin handler
+ * or was answered from the page cache before Javalin ran.
+ */
+public interface RequestFacts {
+
+    String method();
+
+    /** A request header, or null. */
+    String header(String name);
+
+    /** The address of the connection's peer (a proxy, behind one). */
+    String remoteAddress();
+
+    static RequestFacts of(Context ctx) {
+        return new RequestFacts() {
+            @Override
+            public String method() {
+                return ctx.method().name();
+            }
+
+            @Override
+            public String header(String name) {
+                return ctx.header(name);
+            }
+
+            @Override
+            public String remoteAddress() {
+                return ctx.req().getRemoteAddr();
+            }
+        };
+    }
+}
