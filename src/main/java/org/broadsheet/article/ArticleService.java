@@ -19,6 +19,7 @@ public final class ArticleService {
 
     private final Jdbi jdbi;
     private final ArticleRepository repository;
+    private final SectionRepository sectionRepository;
     private final SectionDirectory sections;
     private final BodyRenderer bodyRenderer;
     private final ArticleUrls urls;
@@ -31,6 +32,7 @@ public final class ArticleService {
         this.urls = urls;
         this.clock = clock;
         this.repository = new ArticleRepository(jdbi, sections, urls);
+        this.sectionRepository = new SectionRepository(jdbi);
         this.bodyRenderer = new BodyRenderer();
     }
 
@@ -208,7 +210,7 @@ public final class ArticleService {
     /** Creates a section (a subsection when {@code parent} is given) and refreshes the in-memory tree. */
     public Section createSection(Section parent, String slug, String name, String description, int position) {
         String path = parent == null ? slug : parent.path() + "/" + slug;
-        long id = jdbi.withHandle(h -> new SectionRepository(jdbi).insert(h, parent == null ? null : parent.id(), slug, path,
+        long id = jdbi.withHandle(h -> sectionRepository.insert(h, parent == null ? null : parent.id(), slug, path,
                 name, description, position));
         sections.reload();
         return sections.byId(id);

@@ -54,7 +54,7 @@ public final class SyntheticNews {
             headlines.add(row.get("title").asText());
             paragraphs.addAll(WikinewsDemo.bodyParagraphs(row.get("text").asText()));
         }
-        for (String line : WikinewsDemo.lines("articles.tsv").subList(1, WikinewsDemo.lines("articles.tsv").size())) {
+        for (String line : WikinewsDemo.rows("articles.tsv")) {
             String[] cols = line.split("\t", -1);
             for (String t : cols[2].split(",")) {
                 if (!t.isBlank() && !tagPool.contains(t.strip())) {

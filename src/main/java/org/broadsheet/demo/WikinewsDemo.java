@@ -125,7 +125,7 @@ public final class WikinewsDemo {
     private Map<String, Section> loadSections() {
         Map<String, Section> byPath = new HashMap<>();
         int position = 0;
-        for (String line : lines("sections.tsv").subList(1, lines("sections.tsv").size())) {
+        for (String line : rows("sections.tsv")) {
             String[] cols = line.split("\t", -1);
             String path = cols[0];
             int slash = path.lastIndexOf('/');
@@ -138,8 +138,7 @@ public final class WikinewsDemo {
 
     private Map<String, String[]> readPlacement() {
         Map<String, String[]> byUrl = new HashMap<>();
-        List<String> rows = lines("articles.tsv");
-        for (String line : rows.subList(1, rows.size())) {
+        for (String line : rows("articles.tsv")) {
             String[] cols = line.split("\t", -1);
             byUrl.put(cols[0], new String[] {cols[1], cols.length > 2 ? cols[2] : ""});
         }
@@ -152,6 +151,12 @@ public final class WikinewsDemo {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The data rows of a tab-separated resource: its lines without the header line. */
+    static List<String> rows(String name) {
+        List<String> all = lines(name);
+        return all.subList(1, all.size());
     }
 
     static List<String> lines(String name) {
