@@ -1,5 +1,7 @@
 package org.broadsheet.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleSummary;
 import org.broadsheet.article.RelatedArticles;
@@ -8,28 +10,42 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
- * Related posts for the article page. Lists are computed from the search index on a background thread
- * ("related-posts") when an article is published or edited, refreshed in full once a day, stored in the
- * database and kept in memory; {@link #relatedTo} only reads memory and checks visibility (one query), so
- * nothing is ever computed on the request path. A few spare candidates are kept per article so that a list
- * stays full when one of its articles is withdrawn. Thread-safe.
+ * Related posts for the article page. Lists are stored in the database and held in a bounded in-memory
+ * cache. A list is computed from the search index, on a background thread ("related-posts"), when an
+ * article is published or edited (with the lists of its neighbours, which may now include it), and for
+ * every article published in the last {@link #RECENT} at start and once per refresh period, so that the
+ * news of the day never waits. An older article's list is read from the store when its page is first
+ * rendered; one that was never computed (an archive imported or restored without its lists) is computed
+ * then, once (a single index query), and stored; one older than the refresh period is served and
+ * recomputed in the background. So a start never waits for, nor is slowed by, an archive's lists,
+ * whatever its size. A few spare candidates are kept per article so a list stays full when one of its
+ * articles is withdrawn. Thread-safe.
  */
 public final class RelatedPosts implements RelatedArticles {
 
     public static final int DEFAULT_COUNT = 4;
-    private final List<java.util.function.LongConsumer> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Articles published this recently have their lists computed ahead of their first reader. */
+    static final Duration RECENT = Duration.ofDays(30);
     private static final int SPARES = 4;
     private static final int BATCH = 500;
+    /** Stale lists waiting for a background recompute; past this, a read serves the stale list without queueing. */
+    private static final int MAX_PENDING = 10_000;
+    private static final long[] NONE = new long[0];
     private static final Logger log = LoggerFactory.getLogger(RelatedPosts.class);
 
     private final ArticleService articles;
@@ -38,7 +54,11 @@ public final class RelatedPosts implements RelatedArticles {
     private final Clock clock;
     private final int count;
     private final Duration refreshEvery;
-    private final Map<Long, long[]> lists = new ConcurrentHashMap<>();
+    private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
+    /** Bounded: at a million articles the lists would not all fit; a miss costs one indexed query. */
+    private final Cache<Long, long[]> lists = Caffeine.newBuilder().maximumSize(200_000).build();
+    private final Set<Long> pending = ConcurrentHashMap.newKeySet();
+    private volatile boolean indexReady;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "related-posts");
         t.setDaemon(true);
@@ -48,7 +68,7 @@ public final class RelatedPosts implements RelatedArticles {
 
     /**
      * @param count        how many related posts an article shows
-     * @param refreshEvery how often every list is recomputed, so older articles pick up newer stories
+     * @param refreshEvery how old a list may grow before it is recomputed, so articles pick up newer stories
      */
     public RelatedPosts(ArticleService articles, LuceneSearchIndex index, RelatedStore store, Clock clock, int count,
                         Duration refreshEvery) {
@@ -65,20 +85,64 @@ public final class RelatedPosts implements RelatedArticles {
 
     @Override
     public List<ArticleSummary> relatedTo(long articleId) {
-        long[] ids = lists.get(articleId);
+        long[] ids = lists.getIfPresent(articleId);
         if (ids == null) {
+            ids = load(articleId);
+        }
+        if (ids.length == 0) {
             return List.of();
         }
         List<ArticleSummary> visible = articles.publishedSummaries(Arrays.stream(ids).boxed().toList());
         return visible.size() > count ? visible.subList(0, count) : visible;
     }
 
-    /** Loads the stored lists, computes the missing ones in the background and schedules the daily refresh. */
+    /** A cache miss: the stored list (queued for a recompute when stale), or, when none is stored, computed now. */
+    private long[] load(long articleId) {
+        Optional<RelatedStore.StoredList> stored = store.load(articleId);
+        if (stored.isPresent()) {
+            long[] ids = stored.get().ids();
+            lists.put(articleId, ids);
+            if (stored.get().computedAt().isBefore(clock.instant().minus(refreshEvery)) && indexReady) {
+                refreshLater(articleId);
+            }
+            return ids;
+        }
+        if (!indexReady) {
+            return NONE; // the index is being rebuilt: a list computed now would miss articles
+        }
+        long[] ids = similar(articleId);
+        lists.put(articleId, ids);
+        worker.execute(() -> save(Map.of(articleId, ids)));
+        return ids;
+    }
+
+    private void refreshLater(long articleId) {
+        if (pending.size() < MAX_PENDING && pending.add(articleId)) {
+            worker.execute(() -> {
+                pending.remove(articleId);
+                save(Map.of(articleId, compute(articleId)));
+            });
+        }
+    }
+
+    /**
+     * The index is ready (built, or rebuilt after damage): computes the missing and stale lists of recent
+     * articles in the background, and schedules the same once per refresh period.
+     */
     void start() {
-        lists.putAll(store.loadAll());
-        worker.execute(() -> computeAll(index.ids().stream().filter(id -> !lists.containsKey(id)).toList()));
+        indexReady = true;
+        worker.execute(this::refreshRecent);
         long every = refreshEvery.toMillis();
-        worker.scheduleWithFixedDelay(() -> computeAll(index.ids()), every, every, TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(this::refreshRecent, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void refreshRecent() {
+        Instant now = clock.instant();
+        try {
+            computeAll(store.recentWithoutFreshList(now.minus(RECENT), now, now.minus(refreshEvery)));
+        } catch (RuntimeException e) {
+            log.error("refreshing related posts failed; the next refresh will try again", e);
+        }
     }
 
     /** An article became visible or changed: recompute its list, and the lists of its neighbours, which may now include it. */
@@ -96,7 +160,7 @@ public final class RelatedPosts implements RelatedArticles {
 
     void articleWithdrawn(long articleId) {
         worker.execute(() -> {
-            lists.remove(articleId);
+            lists.invalidate(articleId);
             store.delete(articleId);
         });
     }
@@ -104,35 +168,39 @@ public final class RelatedPosts implements RelatedArticles {
     /** Recomputes the lists of {@code ids} on the calling thread, storing them in batches. */
     void computeAll(List<Long> ids) {
         Map<Long, long[]> batch = new HashMap<>();
-        try {
-            for (long id : ids) {
-                batch.put(id, compute(id));
-                if (batch.size() == BATCH) {
-                    save(batch);
-                    batch.clear();
-                }
+        for (long id : ids) {
+            batch.put(id, compute(id));
+            if (batch.size() == BATCH) {
+                save(batch);
+                batch.clear();
             }
-            save(batch);
-        } catch (RuntimeException e) {
-            log.error("refreshing related posts failed; the next refresh will try again", e);
         }
+        save(batch);
     }
 
-    /** The list for one article straight from the index, kept in memory (not yet stored). */
+    /**
+     * The list for one article straight from the index, kept in memory (not yet stored). Tells the
+     * listeners when it differs from the list in memory, or when none was there (a page showing an
+     * older list may still be cached).
+     */
     long[] compute(long articleId) {
-        long[] ids = index.similar(articleId, count + SPARES, clock.instant()).stream().mapToLong(Long::longValue).toArray();
-        long[] before = lists.put(articleId, ids);
-        if (before == null || !java.util.Arrays.equals(before, ids)) {
+        long[] ids = similar(articleId);
+        long[] before = lists.asMap().put(articleId, ids);
+        if (before == null || !Arrays.equals(before, ids)) {
             listeners.forEach(l -> l.accept(articleId));
         }
         return ids;
+    }
+
+    private long[] similar(long articleId) {
+        return index.similar(articleId, count + SPARES, clock.instant()).stream().mapToLong(Long::longValue).toArray();
     }
 
     /**
      * Calls {@code listener} with an article's id whenever its related list changes (e.g. to drop the
      * cached page that shows the list). Called on the computing thread.
      */
-    public void onListChanged(java.util.function.LongConsumer listener) {
+    public void onListChanged(LongConsumer listener) {
         listeners.add(listener);
     }
 

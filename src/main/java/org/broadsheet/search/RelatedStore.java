@@ -5,9 +5,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The stored related-posts lists (table {@code related_articles}, migration V5), so they survive a
@@ -21,15 +21,39 @@ public final class RelatedStore {
         this.jdbi = jdbi;
     }
 
-    /** Every stored list, keyed by article id, each in rank order. */
-    Map<Long, long[]> loadAll() {
-        Map<Long, List<Long>> lists = new HashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT article_id, related_id FROM related_articles ORDER BY article_id, position")
-                .map((rs, ctx) -> new long[]{rs.getLong(1), rs.getLong(2)})
-                .forEach(row -> lists.computeIfAbsent(row[0], k -> new java.util.ArrayList<>()).add(row[1])));
-        Map<Long, long[]> out = new HashMap<>(lists.size() * 2);
-        lists.forEach((id, related) -> out.put(id, related.stream().mapToLong(Long::longValue).toArray()));
-        return out;
+    /** One stored list in rank order, with when it was computed; empty when none is stored. */
+    Optional<StoredList> load(long articleId) {
+        return jdbi.withHandle(h -> {
+            List<long[]> rows = h.createQuery("""
+                            SELECT related_id, computed_at FROM related_articles WHERE article_id = :id ORDER BY position""")
+                    .bind("id", articleId)
+                    .map((rs, ctx) -> new long[]{rs.getLong(1), rs.getLong(2)})
+                    .list();
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new StoredList(rows.stream().mapToLong(r -> r[0]).toArray(),
+                    Instant.ofEpochMilli(rows.stream().mapToLong(r -> r[1]).min().orElseThrow())));
+        });
+    }
+
+    /**
+     * Published articles (not embargoed) of the period {@code [since, now]} whose list is missing or was
+     * computed before {@code freshSince}, newest first.
+     */
+    List<Long> recentWithoutFreshList(Instant since, Instant now, Instant freshSince) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT a.id FROM articles a
+                        WHERE a.status = 'published' AND a.published_at >= :since AND a.published_at <= :now
+                          AND NOT EXISTS (SELECT 1 FROM related_articles r
+                                          WHERE r.article_id = a.id AND r.position = 0 AND r.computed_at >= :fresh)
+                        ORDER BY a.published_at DESC""")
+                .bind("since", since.toEpochMilli()).bind("now", now.toEpochMilli()).bind("fresh", freshSince.toEpochMilli())
+                .mapTo(Long.class).list());
+    }
+
+    /** A stored list: related article ids in rank order. */
+    record StoredList(long[] ids, Instant computedAt) {
     }
 
     /** Replaces the lists of the given articles in one transaction. */

@@ -1,6 +1,8 @@
 package org.broadsheet.search;
 
 import org.broadsheet.article.ArticleSummary;
+import org.broadsheet.config.Settings;
+import org.broadsheet.storage.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Related posts: computed in the background, never the article itself, never an invisible article. */
+/** Related posts: computed ahead of readers for recent news and once for an old article, never the article itself, never an invisible one. */
 class RelatedPostsTest {
 
     @TempDir
@@ -86,10 +88,34 @@ class RelatedPostsTest {
         long a = comet("Comet Borrelly brightens", t);
         long b = comet("Comet Borrelly tail grows", t.plusSeconds(60));
         site.await(() -> related(a).contains(b), "related posts are computed");
-        site.await(() -> new RelatedStore(site.app.database().jdbi()).loadAll().containsKey(a), "the list is stored");
+        site.await(() -> new RelatedStore(site.app.database().jdbi()).load(a).isPresent(), "the list is stored");
         site.close();
         site = SearchFixture.start(dir, false);
-        assertThat(new RelatedStore(site.app.database().jdbi()).loadAll().get(a)).contains(b);
+        assertThat(new RelatedStore(site.app.database().jdbi()).load(a).orElseThrow().ids()).contains(b);
         site.await(() -> related(a).contains(b), "the stored list is served");
+    }
+
+    @Test
+    void anArchiveWithoutListsStartsAtOnceAndEachOldArticleGetsItsListWhenFirstRead() {
+        Instant old = SearchFixture.NOW.minus(Duration.ofDays(200));
+        long a = comet("Comet Borrelly brightens", old);
+        long b = comet("Comet Borrelly tail grows", old.plusSeconds(60));
+        long fresh = comet("Comet Borrelly seen from Chile", SearchFixture.NOW.minus(Duration.ofDays(1)));
+        site.await(() -> new RelatedStore(site.app.database().jdbi()).load(fresh).isPresent(), "the lists are stored");
+        site.close();
+        // an archive restored or imported without its lists
+        try (Database database = Database.open(Settings.forTest(dir, null).jdbcUrl())) {
+            database.jdbi().useHandle(h -> h.execute("DELETE FROM related_articles"));
+        }
+        site = SearchFixture.start(dir, false);
+        RelatedStore store = new RelatedStore(site.app.database().jdbi());
+        site.await(() -> store.load(fresh).isPresent(), "a recent article's list is computed ahead of its readers");
+        assertThat(store.load(a)).as("an old article's list waits for its first reader").isEmpty();
+
+        String url = site.app.articles().findById(a).map(site.app.articles()::url).orElseThrow();
+        assertThat(site.page(url).select("[aria-labelledby=related-heading] a.headline").eachText())
+                .contains("Comet Borrelly tail grows");
+        site.await(() -> store.load(a).isPresent(), "the list computed for the first reader is stored");
+        assertThat(store.load(a).orElseThrow().ids()).contains(b);
     }
 }

@@ -60,13 +60,13 @@ class RelatedStoreTest {
             RelatedStore store = new RelatedStore(db.jdbi());
             store.replace(Map.of(ids.get(0), new long[]{ids.get(2), ids.get(1)}, ids.get(1), new long[]{ids.get(0)}), Instant.EPOCH);
             store.replace(Map.of(ids.get(0), new long[]{ids.get(3), ids.get(2), ids.get(1)}), Instant.EPOCH);
-            assertThat(store.loadAll().get(ids.get(0))).containsExactly(ids.get(3), ids.get(2), ids.get(1));
-            assertThat(store.loadAll().get(ids.get(1))).containsExactly(ids.get(0));
+            assertThat(store.load(ids.get(0)).orElseThrow().ids()).containsExactly(ids.get(3), ids.get(2), ids.get(1));
+            assertThat(store.load(ids.get(1)).orElseThrow().ids()).containsExactly(ids.get(0));
 
             db.jdbi().useHandle(h -> h.execute("DELETE FROM articles WHERE id = ?", ids.get(3)));
-            assertThat(store.loadAll().get(ids.get(0))).containsExactly(ids.get(2), ids.get(1));
+            assertThat(store.load(ids.get(0)).orElseThrow().ids()).containsExactly(ids.get(2), ids.get(1));
             store.delete(ids.get(1));
-            assertThat(store.loadAll()).doesNotContainKey(ids.get(1));
+            assertThat(store.load(ids.get(1))).isEmpty();
         } finally {
             db.close();
         }
