@@ -13,7 +13,8 @@ final class PasswordHasher {
 
     private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
 
-    private final String dummyHash = hash("not a real password: equalises sign-in timing");
+    /** Made at the first sign-in with an unknown name rather than at start, where it cost ~0.2 s of CPU. */
+    private volatile String dummyHash;
 
     String hash(String password) {
         return Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult();
@@ -22,9 +23,18 @@ final class PasswordHasher {
     /** True if the password matches; with a null hash, spends the same time and answers false. */
     boolean verify(String password, String hash) {
         if (hash == null) {
-            Password.check(password, dummyHash).with(ARGON2ID);
+            Password.check(password, dummyHash()).with(ARGON2ID);
             return false;
         }
         return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
+    }
+
+    private String dummyHash() {
+        String h = dummyHash;
+        if (h == null) {
+            h = hash("not a real password: equalises sign-in timing");
+            dummyHash = h; // a race makes two equivalent hashes; either serves
+        }
+        return h;
     }
 }

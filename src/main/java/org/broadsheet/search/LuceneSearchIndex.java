@@ -84,35 +84,43 @@ public final class LuceneSearchIndex implements SearchIndex {
             Directory dir = FSDirectory.open(folder);
             if (!DirectoryReader.indexExists(dir)) {
                 rebuild = true;
-            } else if (!readable(dir)) {
-                log.warn("the search index in {} is damaged; it will be rebuilt", folder);
+            }
+            try {
+                // Damage shows when the writer or the first reader opens the segments: no separate read-through first.
+                return openWith(folder, dir, rebuild);
+            } catch (IndexInUseException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                log.warn("the search index in {} is damaged; it will be rebuilt ({})", folder, e.toString());
                 dir.close();
                 wipe(folder);
-                dir = FSDirectory.open(folder);
-                rebuild = true;
+                return openWith(folder, FSDirectory.open(folder), true);
             }
-            IndexWriterConfig config = new IndexWriterConfig(IndexFields.analyzer())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(64);
-            IndexWriter writer;
-            try {
-                writer = new IndexWriter(dir, config);
-            } catch (LockObtainFailedException e) {
-                dir.close();
-                throw new IndexInUseException(folder);
-            }
-            writer.commit();
-            return new LuceneSearchIndex(folder, dir, writer, rebuild);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + folder, e);
         }
     }
 
-    private static boolean readable(Directory dir) {
-        try (DirectoryReader reader = DirectoryReader.open(dir)) {
-            reader.numDocs();
-            return true;
+    private static LuceneSearchIndex openWith(Path folder, Directory dir, boolean rebuild) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(IndexFields.analyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(64);
+        IndexWriter writer;
+        try {
+            writer = new IndexWriter(dir, config);
+        } catch (LockObtainFailedException e) {
+            dir.close();
+            throw new IndexInUseException(folder);
+        }
+        try {
+            writer.commit();
+            return new LuceneSearchIndex(folder, dir, writer, rebuild);
         } catch (IOException | RuntimeException e) {
-            return false;
+            try {
+                writer.rollback(); // releases the lock without committing anything
+            } catch (IOException | RuntimeException ignored) {
+                // already failing; the first error is the one to report
+            }
+            throw e;
         }
     }
 

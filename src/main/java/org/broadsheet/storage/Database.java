@@ -8,12 +8,19 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The store: a pooled {@link DataSource} for SQLite or PostgreSQL, migrated by Flyway, wrapped in Jdbi.
  * Thread-safe; one per process, closed by the composition root.
  */
 public final class Database implements AutoCloseable {
+
+    /** The version of the newest file in {@code db/migration/<dialect>/}. */
+    static final int LATEST_MIGRATION = 5;
 
     private final Dialect dialect;
     private final HikariDataSource dataSource;
@@ -67,6 +74,9 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
+            if (isCurrent(dataSource)) {
+                return new Database(dialect, dataSource);
+            }
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations(dialect.migrationLocation())
@@ -77,6 +87,21 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(dialect, dataSource);
+    }
+
+    /**
+     * True when the store already has every bundled migration and no failed one. Starting Flyway costs
+     * ~0.5 s (classpath scanning, checksums) on every start; it runs only when there is something to do.
+     * {@code DatabaseTest} keeps {@link #LATEST_MIGRATION} equal to the newest migration file.
+     */
+    private static boolean isCurrent(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT MAX(CASE WHEN success THEN CAST(version AS INTEGER) END), "
+                     + "SUM(CASE WHEN success THEN 0 ELSE 1 END) FROM flyway_schema_history WHERE version IS NOT NULL")) {
+            return rs.next() && rs.getInt(1) == LATEST_MIGRATION && rs.getInt(2) == 0;
+        } catch (SQLException e) {
+            return false; // no history table yet: a new store
+        }
     }
 
     public Jdbi jdbi() {

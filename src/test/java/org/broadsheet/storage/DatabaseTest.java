@@ -53,4 +53,18 @@ class DatabaseTest {
             assertThat(kept).isEqualTo("yes");
         }
     }
+
+    @Test
+    void theSkipOnACurrentStoreKnowsTheNewestMigration() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration", store.name().toLowerCase()))) {
+            int newest = files.map(f -> f.getFileName().toString())
+                    .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max(Integer::compare).orElseThrow();
+            assertThat(Database.LATEST_MIGRATION).as("Database.LATEST_MIGRATION").isEqualTo(newest);
+        }
+        try (Database db = Database.open(store.freshUrl(tempDir))) {
+            int applied = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success").mapTo(Integer.class).one());
+            assertThat(applied).isEqualTo(Database.LATEST_MIGRATION);
+        }
+    }
 }
