@@ -22,8 +22,6 @@ final class CommentAddon implements ArticleAddon {
 
     @Override
     public Content render(Article article) {
-        CommentsBlock block = pages.sharedBlock(article);
-        String html = templates.render("comment/block.jte", block);
-        return output -> output.writeContent(html);
+        return templates.part("comment/block.jte", pages.sharedBlock(article));
     }
 }

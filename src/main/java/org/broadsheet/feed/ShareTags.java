@@ -37,8 +37,7 @@ public final class ShareTags implements ArticleHead {
 
     @Override
     public Content render(Article article, List<Correction> corrections) {
-        String html = templates.render("feed/share.jte", page(article, corrections));
-        return output -> output.writeContent(html);
+        return templates.part("feed/share.jte", page(article, corrections));
     }
 
     SharePage page(Article a, List<Correction> corrections) {

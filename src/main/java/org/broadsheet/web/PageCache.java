@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -172,15 +172,26 @@ public final class PageCache {
 
     private Page capture(Context ctx) {
         Set<String> keys = ctx.attribute(DEPENDS);
-        String body = ctx.result();
-        if (keys == null || ctx.statusCode() != 200 || body == null || ctx.res().getHeader("Set-Cookie") != null) {
+        if (keys == null || ctx.statusCode() != 200 || ctx.resultInputStream() == null
+                || ctx.res().getHeader("Set-Cookie") != null) {
             return null;
         }
-        byte[] identity = body.getBytes(StandardCharsets.UTF_8);
+        byte[] identity = rendered(ctx);
         String contentType = ctx.res().getContentType() == null ? "text/html; charset=utf-8" : ctx.res().getContentType();
         String etag = "\"" + Integer.toHexString(Arrays.hashCode(identity)) + Integer.toHexString(identity.length) + "\"";
         return new Page(identity, gzip(identity), brotli ? brotli(identity) : null, contentType, etag,
                 clock.instant().truncatedTo(ChronoUnit.SECONDS), Set.copyOf(keys));
+    }
+
+    /** The bytes the handler rendered (pages are rendered as UTF-8 bytes, so nothing is encoded here). */
+    private static byte[] rendered(Context ctx) {
+        try (InputStream in = ctx.resultInputStream()) {
+            byte[] bytes = in.readAllBytes();
+            ctx.result(bytes); // the stream is spent; the answer still needs it if the page is not kept
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void send(Context ctx, Page page) {

@@ -2,9 +2,6 @@ package org.broadsheet.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticlePage;
@@ -68,10 +65,8 @@ class ArticleHeadHtmlValidationTest {
             DisplayTime when = DisplayTime.of(article.publishedAt(), ZoneOffset.UTC);
             ArticlePage page = new ArticlePage(layout, article, news, when, null, List.of(), List.of(), List.of(),
                     output -> { }, output -> { }, List.of(), share.render(article, List.of()));
-            StringOutput out = new StringOutput();
-            TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.broadsheet.templates")
-                    .render("article/article.jte", page, out);
-            String html = out.toString();
+            String html = new String(new Templates().render("article/article.jte", page),
+                    java.nio.charset.StandardCharsets.UTF_8);
 
             assertThat(html).contains("<script type=\"application/ld+json\">").contains("property=\"og:title\"");
             JsonNode messages = JSON.readTree(nuValidate(html)).path("messages");

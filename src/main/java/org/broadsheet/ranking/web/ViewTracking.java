@@ -64,8 +64,7 @@ public final class ViewTracking implements ViewRecorder {
         if (settings.counting() != ViewCounting.BEACON) {
             return ViewRecorder.EMPTY;
         }
-        String html = templates.render("ranking/viewBeacon.jte", new ViewBeaconTag(scriptUrl, BEACON_PATH + article.id()));
-        return output -> output.writeContent(html);
+        return templates.part("ranking/viewBeacon.jte", new ViewBeaconTag(scriptUrl, BEACON_PATH + article.id()));
     }
 
     void beacon(Context ctx) {
