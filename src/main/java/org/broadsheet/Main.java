@@ -2,6 +2,7 @@ package org.broadsheet;
 
 import org.broadsheet.config.RankingSettings;
 import org.broadsheet.config.Settings;
+import org.broadsheet.demo.SyntheticArchive;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -152,7 +153,8 @@ public final class Main implements Runnable {
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = "Add synthetic articles (recombined from the demo content) for load tests and benchmarks.")
+            description = "Add a synthetic archive for load tests and benchmarks: articles recombined from the demo content, "
+                    + "readers' comments and recent view history.")
     static final class Generate implements Callable<Integer> {
 
         @Option(names = "--articles", paramLabel = "N", required = true, description = "How many articles to add.")
@@ -164,16 +166,29 @@ public final class Main implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--comments-per-article", paramLabel = "AVG", defaultValue = "2",
+                description = "Approved comments an article on average, many articles none, some a dozen or more (0 = none; default: ${DEFAULT-VALUE}).")
+        double commentsPerArticle;
+
+        @Option(names = "--view-days", paramLabel = "D", defaultValue = "90",
+                description = "Give articles published in the last D days a view history (0 = none; at most 90, larger values count as 90; default: ${DEFAULT-VALUE}).")
+        int viewDays;
+
         @CommandLine.Mixin
         StoreOptionsMixin store;
 
         @Override
         public Integer call() {
-            if (count < 1) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--articles must be at least 1");
+            SyntheticArchive.Options options;
+            try {
+                // Hourly buckets older than the longest ranking window are rolled into days, so none are made.
+                options = new SyntheticArchive.Options(count, java.time.Duration.ofDays(days), seed, commentsPerArticle,
+                        (int) Math.min(viewDays, RankingSettings.MAX_WINDOW.toDays()));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
             }
-            Settings settings = new Settings(Settings.DEFAULT_PORT, store.data, store.db, true, null, null);
-            Tools.generate(settings, count, days, seed, Clock.systemUTC());
+            Tools.generate(new Settings(Settings.DEFAULT_PORT, store.data, store.db, true, null, null), options,
+                    Clock.systemUTC());
             return 0;
         }
     }

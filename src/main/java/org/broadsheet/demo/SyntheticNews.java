@@ -1,10 +1,10 @@
 package org.broadsheet.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.BodyRenderer;
 import org.broadsheet.article.Section;
+import org.broadsheet.article.Slugs;
 import org.broadsheet.article.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
 
 /**
  * Generates a large, realistic-looking archive for load tests and benchmarks by recombining the
@@ -26,82 +26,86 @@ public final class SyntheticNews {
 
     private static final Logger log = LoggerFactory.getLogger(SyntheticNews.class);
     private static final int BATCH = 500;
-    private static final String[] NEWSROOM = {"Amina Diallo", "Tomás Herrera", "Grace Okafor", "Lukas Brandt",
-            "Mei Lin", "Priya Raman", "Oliver Grant", "Sofia Marino"};
+    private static final List<String> NEWSROOM = List.of("Amina Diallo", "Tomás Herrera", "Grace Okafor", "Lukas Brandt",
+            "Mei Lin", "Priya Raman", "Oliver Grant", "Sofia Marino");
+
+    /** A generated article as stored. */
+    public record Stored(long id, Instant publishedAt) {
+    }
 
     private final ArticleService articles;
-    private final WikinewsDemo demo;
+    private final DemoText text;
 
     public SyntheticNews(ArticleService articles) {
+        this(articles, DemoText.load(new WikinewsDemo(articles)));
+    }
+
+    SyntheticNews(ArticleService articles, DemoText text) {
         this.articles = articles;
-        this.demo = new WikinewsDemo(articles);
+        this.text = text;
     }
 
     /**
-     * Adds {@code count} published articles dated from {@code newest} backwards over {@code span}.
-     * Sections must exist (load the demo first).
+     * Adds {@code count} published articles dated from {@code newest} backwards over {@code span}, in
+     * transactions of {@value #BATCH}, and hands each stored batch to {@code afterBatch}. Sections must
+     * exist (load the demo first).
      */
-    public void generate(int count, Instant newest, Duration span, long seed, IntConsumer progress) {
+    public void generate(int count, Instant newest, Duration span, long seed, Consumer<List<Stored>> afterBatch) {
         List<Section> sections = articles.sections().all();
         if (sections.isEmpty()) {
             throw new IllegalStateException("no sections: load the demo content first");
-        }
-        List<String> headlines = new ArrayList<>();
-        List<String> paragraphs = new ArrayList<>();
-        List<String> tagPool = new ArrayList<>();
-        for (String line : WikinewsDemo.lines("articles.jsonl")) {
-            JsonNode row = demo.readJson(line);
-            headlines.add(row.get("title").asText());
-            paragraphs.addAll(WikinewsDemo.bodyParagraphs(row.get("text").asText()));
-        }
-        for (String line : WikinewsDemo.rows("articles.tsv")) {
-            String[] cols = line.split("\t", -1);
-            for (String t : cols[2].split(",")) {
-                if (!t.isBlank() && !tagPool.contains(t.strip())) {
-                    tagPool.add(t.strip());
-                }
-            }
         }
         SplittableRandom random = new SplittableRandom(seed);
         long spanMillis = span.toMillis();
         List<ArticleService.ImportedArticle> batch = new ArrayList<>(BATCH);
         for (int i = 0; i < count; i++) {
-            String headline = headline(headlines, random);
-            List<String> body = new ArrayList<>();
-            int n = 6 + random.nextInt(12);
-            for (int p = 0; p < n; p++) {
-                body.add(paragraphs.get(random.nextInt(paragraphs.size())));
-            }
-            List<String> bylines = new ArrayList<>();
-            int authors = 1 + (random.nextInt(10) == 0 ? 2 : random.nextInt(4) == 0 ? 1 : 0);
-            while (bylines.size() < authors) {
-                String a = NEWSROOM[random.nextInt(NEWSROOM.length)];
-                if (!bylines.contains(a)) {
-                    bylines.add(a);
-                }
-            }
-            List<String> tags = new ArrayList<>();
-            int tagCount = 3 + random.nextInt(3);
-            while (tags.size() < tagCount) {
-                String t = tagPool.get(random.nextInt(tagPool.size()));
-                if (!tags.contains(t)) {
-                    tags.add(t);
-                }
-            }
-            Section section = sections.get(random.nextInt(sections.size()));
-            String markdown = String.join("\n\n", body.stream().map(BodyRenderer::escapeMarkdown).toList());
-            String slug = org.broadsheet.article.Slugs.slugify(headline) + "-" + Long.toString(seed % 1000 * 100_000_000L + i, 36);
-            ArticleDraft draft = new ArticleDraft(section.id(), slug, headline, WikinewsDemo.firstSentence(body.get(0)),
-                    markdown, null, null, null, null, bylines, tags, Source.NONE);
+            String slugSuffix = Long.toString(seed % 1000 * 100_000_000L + i, 36);
+            ArticleDraft draft = draft(sections, slugSuffix, random);
             Instant published = newest.minusMillis((long) (random.nextDouble() * spanMillis));
             batch.add(new ArticleService.ImportedArticle(draft, published));
             if (batch.size() == BATCH || i == count - 1) {
-                articles.importPublished(batch);
+                afterBatch.accept(store(batch));
                 batch.clear();
-                progress.accept(i + 1);
             }
         }
         log.info("generated {} synthetic articles", count);
+    }
+
+    /** The order of the draws is part of what a seed means: change it and a seed gives another archive. */
+    private ArticleDraft draft(List<Section> sections, String slugSuffix, SplittableRandom random) {
+        String headline = headline(text.headlines(), random);
+        List<String> body = new ArrayList<>();
+        int n = 6 + random.nextInt(12);
+        for (int p = 0; p < n; p++) {
+            body.add(text.paragraphs().get(random.nextInt(text.paragraphs().size())));
+        }
+        List<String> bylines = distinct(NEWSROOM, 1 + (random.nextInt(10) == 0 ? 2 : random.nextInt(4) == 0 ? 1 : 0), random);
+        List<String> tags = distinct(text.tags(), 3 + random.nextInt(3), random);
+        Section section = sections.get(random.nextInt(sections.size()));
+        String markdown = String.join("\n\n", body.stream().map(BodyRenderer::escapeMarkdown).toList());
+        return new ArticleDraft(section.id(), Slugs.slugify(headline) + "-" + slugSuffix, headline,
+                WikinewsDemo.firstSentence(body.get(0)), markdown, null, null, null, null, bylines, tags, Source.NONE);
+    }
+
+    private List<Stored> store(List<ArticleService.ImportedArticle> batch) {
+        List<Long> ids = articles.importPublished(batch);
+        List<Stored> stored = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            stored.add(new Stored(ids.get(i), batch.get(i).publishedAt()));
+        }
+        return stored;
+    }
+
+    /** {@code n} different entries of the pool, in the order drawn. */
+    private static List<String> distinct(List<String> pool, int n, SplittableRandom random) {
+        List<String> picked = new ArrayList<>(n);
+        while (picked.size() < n) {
+            String candidate = pool.get(random.nextInt(pool.size()));
+            if (!picked.contains(candidate)) {
+                picked.add(candidate);
+            }
+        }
+        return picked;
     }
 
     /** A plausible headline: the start of one real headline joined to the end of another. */

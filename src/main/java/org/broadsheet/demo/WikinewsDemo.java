@@ -113,6 +113,11 @@ public final class WikinewsDemo {
         return paragraphs.subList(skip, paragraphs.size());
     }
 
+    /** The paragraph's sentences, split where a sentence end is followed by a capital, digit or quote. */
+    static List<String> sentences(String paragraph) {
+        return Arrays.asList(SENTENCE_END.split(paragraph));
+    }
+
     static String firstSentence(String paragraph) {
         String first = SENTENCE_END.split(paragraph, 2)[0];
         if (first.length() <= MAX_STANDFIRST) {
