@@ -53,6 +53,12 @@ public final class CommentService {
     private final Cache<Long, Optional<Integer>> overrideCache = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
 
+    // The first page of threads and the count are under every article page: kept per article until a comment
+    // on it changes (fire), so that rendering an article costs no comment query. Another node's changes show
+    // within the minute.
+    private final Cache<Long, FirstPage> firstPages = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(60)).build();
+
     CommentService(CommentRepository repository, CommentWriter writer, ArticleService articles, CommentSettings settings,
                    FormTokens tokens, Clock clock) {
         this.repository = repository;
@@ -61,7 +67,10 @@ public final class CommentService {
         this.settings = settings;
         this.tokens = tokens;
         this.clock = clock;
-        articles.addListener(change -> articleCache.invalidate(change.articleId()));
+        articles.addListener(change -> {
+            articleCache.invalidate(change.articleId());
+            firstPages.invalidate(change.articleId());
+        });
     }
 
     public void addListener(CommentVisibilityListener listener) {
@@ -165,6 +174,10 @@ public final class CommentService {
 
     /** One page of an article's approved threads, oldest first. */
     ThreadPage threads(long articleId, int page) {
+        return page == 1 ? firstPage(articleId).threads() : loadThreads(articleId, page);
+    }
+
+    private ThreadPage loadThreads(long articleId, int page) {
         int perPage = settings.threadsPerPage();
         int total = repository.rootCount(articleId);
         int pages = Math.max(1, (total + perPage - 1) / perPage);
@@ -184,7 +197,16 @@ public final class CommentService {
     }
 
     int approvedCount(long articleId) {
-        return repository.approvedCounts(List.of(articleId)).getOrDefault(articleId, 0);
+        return firstPage(articleId).approved();
+    }
+
+    private FirstPage firstPage(long articleId) {
+        return firstPages.get(articleId, id -> new FirstPage(loadThreads(id, 1),
+                repository.approvedCounts(List.of(id)).getOrDefault(id, 0)));
+    }
+
+    /** What every article page shows of its comments. */
+    private record FirstPage(ThreadPage threads, int approved) {
     }
 
     // ---- moderation ----
@@ -221,6 +243,7 @@ public final class CommentService {
 
     private void fire(List<Long> articleIds) {
         for (long id : articleIds) {
+            firstPages.invalidate(id);
             for (CommentVisibilityListener l : listeners) {
                 try {
                     l.visibilityChanged(id);
