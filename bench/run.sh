@@ -75,6 +75,11 @@ start_broadsheet ""
 ARTICLE=$(curl -fs "http://127.0.0.1:$PORT/" | grep -o 'href="/[a-z/-]*/20[0-9][0-9]/[0-9][0-9]/[0-9][0-9]/[^"]*"' | sed -n 1p | cut -d'"' -f2)
 SECTION=$(curl -fs "http://127.0.0.1:$PORT/" | grep -o 'href="/[a-z-]*/"' | sed -n 2p | cut -d'"' -f2)
 curl -fs "http://127.0.0.1:$PORT$ARTICLE" > "$WORK/static/article.html"
+# Up to 20,000 article addresses from across the archive (the product's own sitemaps), for the cold-path run.
+for part in $(curl -fs "http://127.0.0.1:$PORT/sitemap.xml" | grep -o '<loc>[^<]*articles[^<]*</loc>' | sed -e 's|<loc>||' -e 's|</loc>||' | sed -n 1,3p); do
+  curl -fs "http://127.0.0.1:$PORT$(sed -E 's|https?://[^/]*||' <<< "$part")" | grep -o '<loc>[^<]*</loc>' | sed -E -e 's|</?loc>||g' -e 's|https?://[^/]*||'
+done | shuf -n 20000 --random-source=<(yes) > "$WORK/archive.txt"
+[ -s "$WORK/archive.txt" ] || { echo "bench/run.sh: no article addresses in the sitemaps" >&2; exit 1; }
 sed -e "s|@WORK@|$WORK|g" -e "s|@PORT@|$NGINX_PORT|g" bench/nginx.conf.template > "$WORK/nginx.conf"
 chmod 755 "$WORK" "$WORK/static" && chmod 644 "$WORK/static/article.html" # nginx workers run unprivileged
 nginx -c "$WORK/nginx.conf"
@@ -109,34 +114,63 @@ for c in $CONNECTIONS; do
   run article "$BASE$ARTICLE" "$c"
   run home "$BASE/" "$c"
   run section "$BASE$SECTION" "$c"
-  run search "$BASE/search?q=election" "$c"
+  PATHS=bench/search-queries.txt run search "$BASE" "$c" bench/paths.lua
   COMMENT_TOKEN=$(curl -fs "$BASE/comments/token?article=1")
   sleep 1.2 # the minimum fill-in time
   ARTICLE=1 TOKEN=$COMMENT_TOKEN ORIGIN=$BASE run comment "$BASE" "$c" bench/comment-post.lua
 done
+memory() { # resident memory and heap in use of the running server, in MB
+  local heap
+  heap=$(curl -fs "$BASE/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { s += $2 } END { printf "%.0f", s / 1048576 }')
+  echo "RSS $(( $(ps -o rss= -p "${PIDS[-1]}" | tr -d ' ') / 1024 )) MB, heap in use $heap MB"
+}
+MEMORY_CACHED=$(memory)
 stop_broadsheet
 
 start_broadsheet "--no-page-cache"
 for c in $CONNECTIONS; do
   run article-uncached "$BASE$ARTICLE" "$c"
+  PATHS=$WORK/archive.txt run article-archive "$BASE" "$c" bench/paths.lua
 done
-RSS_KB=$(ps -o rss= -p "${PIDS[-1]}" | tr -d ' ')
+MEMORY_UNCACHED=$(memory)
 stop_broadsheet
+
+# Start to the first 200 on /healthz on this (existing) store, three times; the median is reported.
+STARTS=()
+for _ in 1 2 3; do
+  t0=$(date +%s%N)
+  java -Xmx512m -jar "$JAR" serve --port "$PORT" --data "$DATA" > "$WORK/start.log" 2>&1 &
+  PIDS+=($!)
+  until curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz"; do sleep 0.01; done
+  STARTS+=($(( ($(date +%s%N) - t0) / 1000000 )))
+  stop_broadsheet
+done
+START_MS=$(printf '%s\n' "${STARTS[@]}" | sort -n | sed -n 2p)
 
 {
   echo "# Broadsheet bench: $ARTICLES articles, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
   echo "Command: \`bench/run.sh --articles $ARTICLES --duration $DURATION --warmup $WARMUP\` on $(nproc) cores; wrk -t2 on the same machine; load average before the run: $LOAD_BEFORE."
-  echo "Article page: \`$ARTICLE\` ($(wc -c < "$WORK/static/article.html") bytes). Resident memory after the uncached run: $((RSS_KB / 1024)) MB."
+  echo "Article page: \`$ARTICLE\` ($(wc -c < "$WORK/static/article.html") bytes); article-archive: $(wc -l < "$WORK/archive.txt") addresses from the sitemaps, at random; search: the $(wc -l < bench/search-queries.txt) queries of \`bench/search-queries.txt\`, at random."
+  echo "Server at -Xmx512m. Memory after the cached runs: $MEMORY_CACHED; after the uncached runs: $MEMORY_UNCACHED."
+  echo "Start to first 200 on /healthz: ${STARTS[*]} ms (median $START_MS ms)."
   echo
-  echo "| what | conns | req/s | p50 ms | p99 ms | p99.9 ms | req/s vs static | p99 vs static |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "WordPress (../shared/bench/PEERS.md, same machine kind, not this run): article 49.4/48.8, search 5.1/5.0, comment POST 147/146 req/s at c=16/64."
+  echo
+  echo "| what | conns | req/s | p50 ms | p99 ms | p99.9 ms | req/s vs static | p99 vs static | req/s vs WordPress |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   for c in $CONNECTIONS; do
-    for name in static article article-uncached home section search comment; do
+    for name in static article article-uncached article-archive home section search comment; do
       [ -n "${RPS[$name/$c]:-}" ] || continue
+      wp=""
+      case "$name/$c" in
+        article-*/16) wp=49.4 ;; article-*/64) wp=48.8 ;; search/16) wp=5.1 ;; search/64) wp=5.0 ;;
+        comment/16) wp=147 ;; comment/64) wp=146 ;;
+      esac
       awk -v n="$name" -v c="$c" -v r="${RPS[$name/$c]}" -v p50="${P50[$name/$c]}" -v p99="${P99[$name/$c]}" \
-          -v p999="${P999[$name/$c]}" -v sr="${RPS[static/$c]}" -v sp="${P99[static/$c]}" \
-          'BEGIN { printf "| %s | %s | %d | %.2f | %.2f | %.2f | %.2f× | %.2f× |\n", n, c, r, p50/1000, p99/1000, p999/1000, r/sr, p99/sp }'
+          -v p999="${P999[$name/$c]}" -v sr="${RPS[static/$c]}" -v sp="${P99[static/$c]}" -v wp="$wp" \
+          'BEGIN { w = wp == "" ? "" : sprintf("%.0f×", r / wp);
+                   printf "| %s | %s | %d | %.2f | %.2f | %.2f | %.2f× | %.2f× | %s |\n", n, c, r, p50/1000, p99/1000, p999/1000, r/sr, p99/sp, w }'
     done
   done
 } | tee "$OUT"

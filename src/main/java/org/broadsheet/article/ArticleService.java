@@ -25,6 +25,7 @@ public final class ArticleService {
     private final ArticleUrls urls;
     private final Clock clock;
     private final List<ArticleListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ArticleReadCache reads = new ArticleReadCache();
 
     public ArticleService(Jdbi jdbi, SectionDirectory sections, ArticleUrls urls, Clock clock) {
         this.jdbi = jdbi;
@@ -47,6 +48,7 @@ public final class ArticleService {
 
     /** Tells every listener about a committed change. */
     void fire(ArticleChange change) {
+        reads.changed();
         for (ArticleListener l : listeners) {
             try {
                 l.onChange(change);
@@ -69,8 +71,13 @@ public final class ArticleService {
     /** The published article with this slug, if its time has come. */
     public Optional<Article> findPublished(String slug) {
         Instant now = clock.instant();
-        return repository.findBySlug(slug)
-                .filter(a -> a.status() == ArticleStatus.PUBLISHED && a.publishedAt() != null && !a.publishedAt().isAfter(now));
+        // only what is visible is kept: an embargoed article must appear the moment its time comes
+        return reads.article(slug, () -> repository.findBySlug(slug), a -> isVisible(a, now))
+                .filter(a -> isVisible(a, now));
+    }
+
+    private static boolean isVisible(Article a, Instant now) {
+        return a.status() == ArticleStatus.PUBLISHED && a.publishedAt() != null && !a.publishedAt().isAfter(now);
     }
 
     /** The published article that used to have this slug (its address changed), for a 301. */
@@ -82,12 +89,12 @@ public final class ArticleService {
 
     /** The corrections and updates appended to an article, oldest first. */
     public List<Correction> corrections(long articleId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, kind, text, created_at FROM article_corrections"
+        return reads.corrections(articleId, () -> jdbi.withHandle(h -> h.createQuery("SELECT id, kind, text, created_at FROM article_corrections"
                         + " WHERE article_id = :a ORDER BY created_at, id")
                 .bind("a", articleId)
                 .map((rs, ctx) -> new Correction(rs.getLong(1), Correction.Kind.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)),
                         rs.getString(3), org.broadsheet.web.DisplayTime.of(Instant.ofEpochMilli(rs.getLong(4)), urls.zone())))
-                .list());
+                .list()));
     }
 
     /** Any article by id, whatever its status: for the newsroom. */

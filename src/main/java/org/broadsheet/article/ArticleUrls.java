@@ -15,7 +15,20 @@ public final class ArticleUrls {
 
     public String articleUrl(Section section, Instant published, String slug) {
         LocalDate d = published.atZone(zone).toLocalDate();
-        return String.format("/%s/%04d/%02d/%02d/%s/", section.path(), d.getYear(), d.getMonthValue(), d.getDayOfMonth(), slug);
+        // on every link of every page: String.format's parsing cost showed in profiles
+        StringBuilder url = new StringBuilder(section.path().length() + slug.length() + 16).append('/').append(section.path()).append('/');
+        int year = d.getYear();
+        if (year < 1000) {
+            url.append(year < 10 ? "000" : year < 100 ? "00" : "0");
+        }
+        url.append(year).append('/');
+        twoDigits(url, d.getMonthValue()).append('/');
+        twoDigits(url, d.getDayOfMonth()).append('/');
+        return url.append(slug).append('/').toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder out, int n) {
+        return (n < 10 ? out.append('0') : out).append(n);
     }
 
     public ZoneId zone() {

@@ -1,5 +1,8 @@
 package org.broadsheet.comment;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +39,7 @@ final class FormTokens {
     private final Signer signer;
     private final Clock clock;
     private final CommentSettings settings;
+    private final Cache<Long, HourToken> sharedTokens = Caffeine.newBuilder().maximumSize(10_000).build();
 
     FormTokens(Signer signer, Clock clock, CommentSettings settings) {
         this.signer = signer;
@@ -54,7 +58,18 @@ final class FormTokens {
      */
     String sharedFormToken(long articleId) {
         long hour = Duration.ofHours(1).toMillis();
-        return formToken(articleId, clock.millis() / hour * hour);
+        long issued = clock.millis() / hour * hour;
+        HourToken kept = sharedTokens.getIfPresent(articleId);
+        if (kept != null && kept.issued() == issued) {
+            return kept.token();
+        }
+        String token = formToken(articleId, issued);
+        sharedTokens.put(articleId, new HourToken(issued, token));
+        return token;
+    }
+
+    /** The same for an hour, so signed once an hour per article rather than at every render. */
+    private record HourToken(long issued, String token) {
     }
 
     private String formToken(long articleId, long issuedMillis) {

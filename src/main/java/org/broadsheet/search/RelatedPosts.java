@@ -57,6 +57,12 @@ public final class RelatedPosts implements RelatedArticles {
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
     /** Bounded: at a million articles the lists would not all fit; a miss costs one indexed query. */
     private final Cache<Long, long[]> lists = Caffeine.newBuilder().maximumSize(200_000).build();
+    /**
+     * The visible summaries each list resolves to, so a page render costs no query. Dropped when any article
+     * or the list changes; an embargoed article that comes of age joins within the minute.
+     */
+    private final Cache<Long, List<ArticleSummary>> shown = Caffeine.newBuilder()
+            .maximumSize(50_000).expireAfterWrite(Duration.ofSeconds(60)).build();
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean indexReady;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -92,8 +98,19 @@ public final class RelatedPosts implements RelatedArticles {
         if (ids.length == 0) {
             return List.of();
         }
-        List<ArticleSummary> visible = articles.publishedSummaries(Arrays.stream(ids).boxed().toList());
-        return visible.size() > count ? visible.subList(0, count) : visible;
+        long[] list = ids;
+        return shown.get(articleId, id -> {
+            List<ArticleSummary> visible = articles.publishedSummaries(Arrays.stream(list).boxed().toList());
+            return List.copyOf(visible.size() > count ? visible.subList(0, count) : visible);
+        });
+    }
+
+    /**
+     * Any article changed (a headline, a withdrawal…): the summaries shown may be stale. Called on the
+     * thread that made the change, before its pages are rendered again.
+     */
+    void articlesChanged() {
+        shown.invalidateAll();
     }
 
     /** A cache miss: the stored list (queued for a recompute when stale), or, when none is stored, computed now. */
@@ -161,6 +178,7 @@ public final class RelatedPosts implements RelatedArticles {
     void articleWithdrawn(long articleId) {
         worker.execute(() -> {
             lists.invalidate(articleId);
+            shown.invalidate(articleId);
             store.delete(articleId);
         });
     }
@@ -187,6 +205,7 @@ public final class RelatedPosts implements RelatedArticles {
         long[] ids = similar(articleId);
         long[] before = lists.asMap().put(articleId, ids);
         if (before == null || !Arrays.equals(before, ids)) {
+            shown.invalidate(articleId);
             listeners.forEach(l -> l.accept(articleId));
         }
         return ids;

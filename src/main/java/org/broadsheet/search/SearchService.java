@@ -87,6 +87,7 @@ public final class SearchService implements AutoCloseable {
 
     /** The listener to register with {@link ArticleService#addListener}; hands the work to the index thread. */
     public void onChange(ArticleChange change) {
+        related.articlesChanged();
         writer.execute(() -> follow(change.articleId()));
         if (!commitQueued.getAndSet(true)) {
             writer.execute(this::commit);

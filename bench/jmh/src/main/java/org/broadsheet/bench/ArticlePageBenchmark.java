@@ -32,8 +32,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An article page rendered on a cache miss (the page cache switched off), over real HTTP on loopback,
- * against an archive of {@code articles} articles: the lookup (three queries), the discovery lists from
- * memory and the jte render. The archive is generated once per size under /tmp and reused.
+ * against an archive of {@code articles} articles: the lookup, the discovery lists from memory and the jte
+ * render, for {@code distinct} different articles. The archive is generated once per size under /tmp and
+ * reused (bench/run.sh makes the same folders).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -42,6 +43,14 @@ public class ArticlePageBenchmark {
 
     @Param("100000")
     public int articles;
+
+    /**
+     * How many different articles the requests cycle through: 20,000 is far more than the in-memory read
+     * caches hold, so nearly every request reads its article from the store (the cold path); 1 measures
+     * the render with the article's data already in memory.
+     */
+    @Param({"20000", "1"})
+    public int distinct;
 
     private App app;
     private HttpClient http;
@@ -61,7 +70,16 @@ public class ArticlePageBenchmark {
             }
         }
         app = App.start(new Settings(0, data, null, false, "Broadsheet", null).withPageCache(false), Clock.systemUTC());
-        urls = app.articles().latest(1, 500).items().stream().map(s -> s.url()).toList();
+        urls = new java.util.ArrayList<>();
+        for (int page = 1; urls.size() < distinct; page++) {
+            int size = Math.min(500, distinct);
+            var items = app.articles().latest(page, size).items();
+            if (items.isEmpty()) {
+                break;
+            }
+            items.stream().limit(distinct - urls.size()).forEach(s -> urls.add(s.url()));
+        }
+        java.util.Collections.shuffle(urls, new java.util.Random(1));
         http = HttpClient.newHttpClient();
     }
 
