@@ -121,7 +121,7 @@ for c in $CONNECTIONS; do
 done
 memory() { # resident memory and heap in use of the running server, in MB
   local heap
-  heap=$(curl -fs "$BASE/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { s += $2 } END { printf "%.0f", s / 1048576 }')
+  heap=$(curl -fs "$BASE/metrics" | awk '/^jvm_memory_used_bytes.*area="heap"/ { s += $NF } END { printf "%.0f", s / 1048576 }')
   echo "RSS $(( $(ps -o rss= -p "${PIDS[-1]}" | tr -d ' ') / 1024 )) MB, heap in use $heap MB"
 }
 MEMORY_CACHED=$(memory)

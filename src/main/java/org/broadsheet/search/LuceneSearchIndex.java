@@ -251,9 +251,12 @@ public final class LuceneSearchIndex implements SearchIndex {
         TopDocs top = q.order() == SearchQuery.Order.NEWEST
                 ? searcher.search(query, wanted, new Sort(new SortField(IndexFields.PUBLISHED, SortField.Type.LONG, true)))
                 : searcher.search(query, wanted);
-        int total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? (int) top.totalHits.value : searcher.count(query);
+        // Past the first thousand matches the count is a lower bound (the collector stops counting): enough
+        // for the hundred pages a reader can reach, without visiting every match of a common word.
+        int total = (int) Math.min(Integer.MAX_VALUE, top.totalHits.value);
+        boolean atLeast = top.totalHits.relation != TotalHits.Relation.EQUAL_TO;
         if (top.scoreDocs.length <= q.offset()) {
-            return new SearchResults(List.of(), total, null);
+            return new SearchResults(List.of(), total, null, atLeast);
         }
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, q.offset(), top.scoreDocs.length);
         int[] docIds = Arrays.stream(page).mapToInt(d -> d.doc).toArray();
@@ -263,7 +266,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             long id = Long.parseLong(searcher.storedFields().document(docIds[i]).get(IndexFields.ID));
             hits.add(new SearchResults.Hit(id, passages[i]));
         }
-        return new SearchResults(hits, total, null);
+        return new SearchResults(hits, total, null, atLeast);
     }
 
     @Override

@@ -5,13 +5,19 @@ import java.util.List;
 /**
  * One page of hits from the index.
  *
- * @param total      how many articles match in all
- * @param suggestion a spelling-corrected query worth trying when nothing matched, or null
+ * @param total        how many articles match in all, or at least (see {@code totalIsAtLeast})
+ * @param suggestion   a spelling-corrected query worth trying when nothing matched, or null
+ * @param totalIsAtLeast true when more articles match than were counted: counting every match of a common
+ *                     word in a large archive costs more than the search itself, and no reader pages that far
  */
-public record SearchResults(List<Hit> hits, int total, String suggestion) {
+public record SearchResults(List<Hit> hits, int total, String suggestion, boolean totalIsAtLeast) {
 
     public SearchResults {
         hits = List.copyOf(hits);
+    }
+
+    public SearchResults(List<Hit> hits, int total, String suggestion) {
+        this(hits, total, suggestion, false);
     }
 
     public static SearchResults empty() {

@@ -180,7 +180,8 @@ public final class SearchService implements AutoCloseable {
                 results = retry;
             }
         }
-        return new SearchOutcome(new Paged<>(found(results.hits()), page, PAGE_SIZE, results.total()), correctedTo, true);
+        return new SearchOutcome(new Paged<>(found(results.hits()), page, PAGE_SIZE, results.total()), correctedTo, true,
+                results.totalIsAtLeast());
     }
 
     private List<SearchOutcome.Found> found(List<SearchResults.Hit> hits) {
