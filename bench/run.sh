@@ -59,12 +59,15 @@ start_broadsheet() { # $1 = extra flags
     sleep 0.1
   done
   [ "$ready" = 1 ] || { echo "bench/run.sh: Broadsheet did not start; see $WORK/broadsheet.log" >&2; exit 1; }
-  # A fresh data folder builds its search index in the background first: measure once search answers.
-  for _ in $(seq 1 3000); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/search?q=news")" = 200 ] && return 0
+  # A fresh data folder builds its search index in the background first (the backlog gauge counts it too).
+  # Then the related lists of the newest articles are computed in the background (once per archive): wait for
+  # that too, or the runs would measure it. The gauge is 0 when nothing is waiting.
+  for _ in $(seq 1 6000); do
+    backlog=$(curl -fs "http://127.0.0.1:$PORT/metrics" | awk '/^broadsheet_related_backlog/ { print $NF }')
+    [ "${backlog:-1}" = "0.0" ] || [ "${backlog:-1}" = "0" ] && return 0
     sleep 0.2
   done
-  echo "bench/run.sh: the search index was not ready after 10 minutes" >&2; exit 1
+  echo "bench/run.sh: the search index and related lists were not ready after 20 minutes" >&2; exit 1
 }
 stop_broadsheet() {
   kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true

@@ -1,6 +1,7 @@
 package org.broadsheet;
 
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.Gauge;
 import org.broadsheet.article.ArticleCatalog;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleUrls;
@@ -122,6 +123,8 @@ public final class App implements AutoCloseable {
             LuceneSearchIndex index = join(indexOpening);
             RelatedPosts related = new RelatedPosts(articles, index, new RelatedStore(database.jdbi()), clock,
                     RelatedPosts.DEFAULT_COUNT, Duration.ofDays(1));
+            Gauge.builder("broadsheet.related.backlog", related, RelatedPosts::backlog)
+                    .description("Related-posts lists waiting to be computed in the background").register(observability.registry());
             search = new SearchService(articles, index, related, clock);
             articles.addListener(search::onChange);
             SearchWeb searchWeb = new SearchWeb(search, sections, chrome, templates);

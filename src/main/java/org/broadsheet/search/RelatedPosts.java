@@ -39,8 +39,10 @@ import java.util.function.LongConsumer;
 public final class RelatedPosts implements RelatedArticles {
 
     public static final int DEFAULT_COUNT = 4;
-    /** Articles published this recently have their lists computed ahead of their first reader. */
+    /** The newest articles, up to {@link #RECENT_MAX} of the last 30 days, have their lists computed ahead of their readers. */
     static final Duration RECENT = Duration.ofDays(30);
+    /** At a few seconds of one core per thousand lists, a big archive's first start stays cheap. */
+    static final int RECENT_MAX = 2_000;
     private static final int SPARES = 4;
     private static final int BATCH = 500;
     /** Stale lists waiting for a background recompute; past this, a read serves the stale list without queueing. */
@@ -65,6 +67,8 @@ public final class RelatedPosts implements RelatedArticles {
             .maximumSize(50_000).expireAfterWrite(Duration.ofSeconds(60)).build();
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean indexReady;
+    /** True until the first refresh after start has run, and during every refresh. */
+    private volatile boolean refreshing = true;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "related-posts");
         t.setDaemon(true);
@@ -155,11 +159,19 @@ public final class RelatedPosts implements RelatedArticles {
 
     private void refreshRecent() {
         Instant now = clock.instant();
+        refreshing = true;
         try {
-            computeAll(store.recentWithoutFreshList(now.minus(RECENT), now, now.minus(refreshEvery)));
+            computeAll(store.recentWithoutFreshList(now.minus(RECENT), now, now.minus(refreshEvery), RECENT_MAX));
         } catch (RuntimeException e) {
             log.error("refreshing related posts failed; the next refresh will try again", e);
+        } finally {
+            refreshing = false;
         }
+    }
+
+    /** Lists waiting to be computed in the background (0 when idle): published as a metric, awaited by benchmarks. */
+    public int backlog() {
+        return pending.size() + (refreshing ? 1 : 0);
     }
 
     /** An article became visible or changed: recompute its list, and the lists of its neighbours, which may now include it. */

@@ -38,16 +38,17 @@ public final class RelatedStore {
     }
 
     /**
-     * Published articles (not embargoed) of the period {@code [since, now]} whose list is missing or was
-     * computed before {@code freshSince}, newest first.
+     * Up to {@code limit} published articles (not embargoed) of the period {@code [since, now]} whose list is
+     * missing or was computed before {@code freshSince}, newest first.
      */
-    List<Long> recentWithoutFreshList(Instant since, Instant now, Instant freshSince) {
+    List<Long> recentWithoutFreshList(Instant since, Instant now, Instant freshSince, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT a.id FROM articles a
                         WHERE a.status = 'published' AND a.published_at >= :since AND a.published_at <= :now
                           AND NOT EXISTS (SELECT 1 FROM related_articles r
                                           WHERE r.article_id = a.id AND r.position = 0 AND r.computed_at >= :fresh)
-                        ORDER BY a.published_at DESC""")
+                        ORDER BY a.published_at DESC LIMIT :limit""")
+                .bind("limit", limit)
                 .bind("since", since.toEpochMilli()).bind("now", now.toEpochMilli()).bind("fresh", freshSince.toEpochMilli())
                 .mapTo(Long.class).list());
     }
