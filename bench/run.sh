@@ -112,6 +112,10 @@ run() { # name url connections [script]
 
 BASE="http://127.0.0.1:$PORT"
 echo "== article $ARTICLE, section $SECTION, $ARTICLES articles"
+warm() { # a freshly started JVM compiles its hot paths first: load each path once, unmeasured
+  for path in "$@"; do wrk -t2 -c16 -d"$WARMUP" "$BASE$path" > /dev/null; done
+}
+warm "$ARTICLE" / "$SECTION" "/search?q=election"
 for c in $CONNECTIONS; do
   run static "http://127.0.0.1:$NGINX_PORT/" "$c"
   run article "$BASE$ARTICLE" "$c"
@@ -131,6 +135,7 @@ MEMORY_CACHED=$(memory)
 stop_broadsheet
 
 start_broadsheet "--no-page-cache"
+warm "$ARTICLE" "$(sed -n 1p "$WORK/archive.txt")"
 for c in $CONNECTIONS; do
   run article-uncached "$BASE$ARTICLE" "$c"
   PATHS=$WORK/archive.txt run article-archive "$BASE" "$c" bench/paths.lua

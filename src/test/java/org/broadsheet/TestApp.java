@@ -84,6 +84,21 @@ public final class TestApp implements AutoCloseable {
         return app;
     }
 
+    /**
+     * Waits until the work a start begins in the background is done (search index checked, related lists of
+     * recent articles computed): until then any page rendered may be served but not kept, because a list it
+     * shows was changing.
+     */
+    public void awaitBackgroundWork() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!app.search().ready() || app.search().related().backlog() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the background work after start did not finish within 30 s");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+        }
+    }
+
     public ArticleService articles() {
         return app.articles();
     }

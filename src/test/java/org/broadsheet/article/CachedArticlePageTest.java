@@ -21,6 +21,7 @@ class CachedArticlePageTest {
         Article article = TestArticles.publish(site.articles(),
                 TestArticles.published(world, "Bridge reopens after repairs", TestApp.NOW.minus(Duration.ofHours(2)), List.of("Ana Ruiz"), List.of("Transport")));
         String url = site.articles().url(article);
+        site.awaitBackgroundWork();
 
         HttpResponse<byte[]> first = site.getBytes(url);
         HttpResponse<byte[]> second = site.getBytes(url);
