@@ -129,7 +129,9 @@ done
 memory() { # resident memory and heap in use of the running server, in MB
   local heap
   heap=$(curl -fs "$BASE/metrics" | awk '/^jvm_memory_used_bytes.*area="heap"/ { s += $NF } END { printf "%.0f", s / 1048576 }')
-  echo "RSS $(( $(ps -o rss= -p "${PIDS[-1]}" | tr -d ' ') / 1024 )) MB, heap in use $heap MB"
+  local anon
+  anon=$(awk '/^RssAnon/ { printf "%.0f", $2 / 1024 }' "/proc/${PIDS[-1]}/status")
+  echo "RSS $(( $(ps -o rss= -p "${PIDS[-1]}" | tr -d ' ') / 1024 )) MB (of which $anon MB anonymous memory, the rest mapped files such as the search index), heap in use $heap MB"
 }
 MEMORY_CACHED=$(memory)
 stop_broadsheet

@@ -30,9 +30,9 @@ import java.util.function.LongConsumer;
  * article is published or edited (with the lists of its neighbours, which may now include it), and for
  * every article published in the last {@link #RECENT} at start and once per refresh period, so that the
  * news of the day never waits. An older article's list is read from the store when its page is first
- * rendered; one that was never computed (an archive imported or restored without its lists) is computed
- * then, once (a single index query), and stored; one older than the refresh period is served and
- * recomputed in the background. So a start never waits for, nor is slowed by, an archive's lists,
+ * rendered; one that was never computed (an archive imported or restored without its lists) is computed in
+ * the background then, and the page follows once it is stored; one older than the refresh period is served
+ * and recomputed in the background. So a start never waits for, nor is slowed by, an archive's lists,
  * whatever its size. A few spare candidates are kept per article so a list stays full when one of its
  * articles is withdrawn. Thread-safe.
  */
@@ -117,7 +117,12 @@ public final class RelatedPosts implements RelatedArticles {
         shown.invalidateAll();
     }
 
-    /** A cache miss: the stored list (queued for a recompute when stale), or, when none is stored, computed now. */
+    /**
+     * A cache miss: the stored list (queued for a recompute when stale); when none is stored, none for now and
+     * the list is computed in the background, after which the article's page is dropped from the page cache so
+     * its next reader sees the list. (Computing it on the request costs tens of milliseconds at 100,000
+     * articles: a crawler walking an old archive would have had every page wait for it.)
+     */
     private long[] load(long articleId) {
         Optional<RelatedStore.StoredList> stored = store.load(articleId);
         if (stored.isPresent()) {
@@ -128,13 +133,10 @@ public final class RelatedPosts implements RelatedArticles {
             }
             return ids;
         }
-        if (!indexReady) {
-            return NONE; // the index is being rebuilt: a list computed now would miss articles
+        if (indexReady) { // while the index is being rebuilt, a list computed now would miss articles
+            refreshLater(articleId);
         }
-        long[] ids = similar(articleId);
-        lists.put(articleId, ids);
-        worker.execute(() -> save(Map.of(articleId, ids)));
-        return ids;
+        return NONE;
     }
 
     private void refreshLater(long articleId) {
