@@ -122,8 +122,12 @@ final class CommentRepository {
         if (roots.isEmpty()) {
             return List.of();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM comments WHERE status = 'approved' "
-                        + "AND (id IN (<roots>) OR root_id IN (<roots>)) ORDER BY id")
+        // Two indexed lookups, by id and by root. With "id IN … OR root_id IN …" SQLite chose the status index
+        // and read every approved comment of the site (50 ms a page at 200,000 comments); "status || ''" keeps
+        // it on the root index for the replies (same meaning, same SQL on PostgreSQL).
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM comments WHERE status = 'approved' AND id IN (<roots>) "
+                        + "UNION ALL SELECT " + COLUMNS + " FROM comments WHERE root_id IN (<roots>) AND status || '' = 'approved' "
+                        + "ORDER BY id")
                 .bindList("roots", roots).map(MAPPER).list());
     }
 
