@@ -2,6 +2,7 @@ package org.broadsheet;
 
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.Gauge;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.broadsheet.article.ArticleCatalog;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleUrls;
@@ -157,6 +158,12 @@ public final class App implements AutoCloseable {
             Javalin server = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
                 cfg.jetty.port = settings.port();
+                // Four request threads per core (at least 8) instead of Jetty's 200: pages come from memory or short
+                // queries, comment POSTs give their thread back while they wait for the commit, and fewer runnable
+                // threads switch less (cached article at 16 connections on 2 cores: about 42,000 → 50,000 req/s
+                // in alternating runs; 12 threads gave 45,500).
+                int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+                cfg.jetty.threadPool = new QueuedThreadPool(threads, threads);
                 // Pages, feeds and assets carry their own validators; Javalin's would checksum every response byte by byte.
                 cfg.http.generateEtags = false;
                 observability.install(cfg);

@@ -11,6 +11,9 @@ import org.broadsheet.web.Templates;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The comment feature as the composition root sees it: built from its dependencies, it exposes the article
@@ -28,6 +31,13 @@ public final class CommentFeature implements AutoCloseable {
     private final PublicComments publicPages;
     private final ModerationQueue queue;
     private final CommentAddon addon;
+    /** Writes the answers to comment POSTs once their commit is done, so no request thread waits for it. */
+    private final ExecutorService answers = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "comment-answers");
+                t.setDaemon(true);
+                return t;
+            });
 
     public CommentFeature(Database database, ArticleService articles, CommentSettings settings, SiteChrome chrome,
                           Templates templates, StaticAssets assets, Clock clock, StaffRequestCheck staffCheck) {
@@ -40,7 +50,7 @@ public final class CommentFeature implements AutoCloseable {
         CommentViews views = new CommentViews(chrome.zone());
         OriginCheck origin = new OriginCheck(chrome.baseUrl());
         this.publicPages = new PublicComments(service, views, chrome, templates, origin, assets.url("comments.js"),
-                assets.url("comments.css"));
+                assets.url("comments.css"), answers);
         this.queue = new ModerationQueue(service, views, chrome, templates,
                 staffCheck != null ? staffCheck : origin::verify, assets.url("comments.css"), rules);
         this.addon = new CommentAddon(publicPages, templates);
@@ -85,6 +95,12 @@ public final class CommentFeature implements AutoCloseable {
     @Override
     public void close() {
         eraser.close();
-        writer.close();
+        writer.close(); // finishes the queued writes, whose answers then run
+        answers.shutdown();
+        try {
+            answers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

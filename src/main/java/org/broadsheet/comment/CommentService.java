@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -120,25 +121,29 @@ public final class CommentService {
         fire(List.of(articleId));
     }
 
-    /** Checks and stores a reader's comment; returns only after the commit. */
-    Posting post(CommentForm form, Article article, String address) {
+    /**
+     * Checks and stores a reader's comment; the future completes after the commit (on the writer's thread), or
+     * at once with the problems found, or exceptionally with {@link Unavailable} when it could not be stored.
+     * No thread waits for the commit meanwhile.
+     */
+    CompletableFuture<Posting> post(CommentForm form, Article article, String address) {
         if (!isOpen(article)) {
-            return new Problems(List.of(new FieldError("", CLOSED)));
+            return CompletableFuture.completedFuture(new Problems(List.of(new FieldError("", CLOSED))));
         }
         if (!form.honeypot().isEmpty()) {
-            return new Problems(List.of(new FieldError("", HONEYPOT)));
+            return CompletableFuture.completedFuture(new Problems(List.of(new FieldError("", HONEYPOT))));
         }
         var tokenProblem = tokens.checkForm(form.token(), article.id());
         CommentValidator.Result checked = validator.check(form.body(), form.name(), form.email(), form.website());
         List<FieldError> errors = new ArrayList<>(checked.errors());
         tokenProblem.ifPresent(p -> errors.add(0, new FieldError("", p.message)));
         if (!errors.isEmpty()) {
-            return new Problems(errors);
+            return CompletableFuture.completedFuture(new Problems(errors));
         }
         CommentValidator.Valid v = checked.valid();
         String key = Digests.sha256Hex(String.join("\u0000", form.key(), form.token(), Long.toString(article.id()),
                 String.valueOf(form.parentId()), v.name(), v.emailKey(), v.website(), v.body()));
-        return store(new Submission(article.id(), form.parentId(), v, address, false, key));
+        return storeLater(new Submission(article.id(), form.parentId(), v, address, false, key));
     }
 
     /** An editor's reply, approved at once. */
@@ -152,20 +157,27 @@ public final class CommentService {
     }
 
     private Posting store(Submission submission) {
-        CommentWriter.Outcome outcome;
         try {
-            outcome = writer.submit(submission).join();
+            return storeLater(submission).join();
         } catch (CompletionException e) {
-            throw new Unavailable(e.getCause());
+            throw e.getCause() instanceof Unavailable u ? u : new Unavailable(e.getCause());
         }
-        if (outcome instanceof CommentWriter.Refused refused) {
-            return new Problems(List.of(new FieldError("", refused.message())));
-        }
-        CommentWriter.Stored stored = (CommentWriter.Stored) outcome;
-        if (stored.created() && stored.comment().status() == CommentStatus.APPROVED) {
-            fire(List.of(stored.comment().articleId()));
-        }
-        return new Posted(stored.comment(), stored.created());
+    }
+
+    private CompletableFuture<Posting> storeLater(Submission submission) {
+        return writer.submit(submission).handle((outcome, error) -> {
+            if (error != null) {
+                throw new Unavailable(error instanceof CompletionException ? error.getCause() : error);
+            }
+            if (outcome instanceof CommentWriter.Refused refused) {
+                return new Problems(List.of(new FieldError("", refused.message())));
+            }
+            CommentWriter.Stored stored = (CommentWriter.Stored) outcome;
+            if (stored.created() && stored.comment().status() == CommentStatus.APPROVED) {
+                fire(List.of(stored.comment().articleId())); // before the answer: the reader's next page shows it
+            }
+            return new Posted(stored.comment(), stored.created());
+        });
     }
 
     Optional<Comment> find(long id) {

@@ -6,9 +6,12 @@ import io.javalin.http.NotFoundResponse;
 import org.broadsheet.article.Article;
 import org.broadsheet.web.SiteChrome;
 import org.broadsheet.web.Templates;
+import org.slf4j.MDC;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The readers' comment handlers: POST /comments, the comments page, the fresh-token and held-comment
@@ -18,6 +21,7 @@ final class PublicComments {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PublicComments.class);
 
+    private final Executor answers;
     private final CommentService service;
     private final CommentViews views;
     private final SiteChrome chrome;
@@ -27,7 +31,8 @@ final class PublicComments {
     private final String styleUrl;
 
     PublicComments(CommentService service, CommentViews views, SiteChrome chrome, Templates templates, OriginCheck origin,
-                   String scriptUrl, String styleUrl) {
+                   String scriptUrl, String styleUrl, Executor answers) {
+        this.answers = answers;
         this.service = service;
         this.views = views;
         this.chrome = chrome;
@@ -80,11 +85,25 @@ final class PublicComments {
         if (!service.isOpen(article)) {
             throw new io.javalin.http.ForbiddenResponse(CommentService.CLOSED);
         }
-        CommentService.Posting posting;
-        try {
-            posting = service.post(form, article, ctx.ip());
-        } catch (CommentService.Unavailable e) {
-            log.error("a comment could not be stored", e);
+        // The request thread is released while the comment waits for its group commit; the answer is written
+        // on the answers executor once it is committed (never on the writer's thread, which must keep writing).
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        ctx.future(() -> service.post(form, article, ctx.ip()).handleAsync((posting, error) -> {
+            if (logContext != null) {
+                MDC.setContextMap(logContext);
+            }
+            try {
+                answer(ctx, form, article, posting, error);
+                return null;
+            } finally {
+                MDC.clear();
+            }
+        }, answers));
+    }
+
+    private void answer(Context ctx, CommentForm form, Article article, CommentService.Posting posting, Throwable error) {
+        if (error != null) {
+            log.error("a comment could not be stored", error);
             ctx.header("Retry-After", "5");
             throw new io.javalin.http.ServiceUnavailableResponse(
                     "We could not save your comment just now. Please go back and post it again in a moment.");
