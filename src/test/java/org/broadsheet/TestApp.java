@@ -91,7 +91,7 @@ public final class TestApp implements AutoCloseable {
      */
     public void awaitBackgroundWork() {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (!app.search().ready() || app.search().related().backlog() > 0) {
+        while (!app.search().ready() || !app.search().idle()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the background work after start did not finish within 30 s");
             }

@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 
 /**
@@ -67,8 +68,9 @@ public final class RelatedPosts implements RelatedArticles {
             .maximumSize(50_000).expireAfterWrite(Duration.ofSeconds(60)).build();
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean indexReady;
-    /** True until the first refresh after start has run, and during every refresh. */
-    private volatile boolean refreshing = true;
+    /** True while a scheduled refresh runs. */
+    private volatile boolean refreshing;
+    private final AtomicInteger queued = new AtomicInteger();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "related-posts");
         t.setDaemon(true);
@@ -141,7 +143,7 @@ public final class RelatedPosts implements RelatedArticles {
 
     private void refreshLater(long articleId) {
         if (pending.size() < MAX_PENDING && pending.add(articleId)) {
-            worker.execute(() -> {
+            later(() -> {
                 pending.remove(articleId);
                 save(Map.of(articleId, compute(articleId)));
             });
@@ -154,7 +156,7 @@ public final class RelatedPosts implements RelatedArticles {
      */
     void start() {
         indexReady = true;
-        worker.execute(this::refreshRecent);
+        later(this::refreshRecent);
         long every = refreshEvery.toMillis();
         worker.scheduleWithFixedDelay(this::refreshRecent, every, every, TimeUnit.MILLISECONDS);
     }
@@ -171,14 +173,28 @@ public final class RelatedPosts implements RelatedArticles {
         }
     }
 
-    /** Lists waiting to be computed in the background (0 when idle): published as a metric, awaited by benchmarks. */
+    /**
+     * Work waiting or running in the background (0 when idle, and not before the index is ready): published
+     * as a metric, awaited by benchmarks and tests.
+     */
     public int backlog() {
-        return pending.size() + (refreshing ? 1 : 0);
+        return queued.get() + (refreshing ? 1 : 0) + (indexReady ? 0 : 1);
+    }
+
+    private void later(Runnable task) {
+        queued.incrementAndGet();
+        worker.execute(() -> {
+            try {
+                task.run();
+            } finally {
+                queued.decrementAndGet();
+            }
+        });
     }
 
     /** An article became visible or changed: recompute its list, and the lists of its neighbours, which may now include it. */
     void articleChanged(long articleId) {
-        worker.execute(() -> {
+        later(() -> {
             long[] mine = compute(articleId);
             Map<Long, long[]> changed = new HashMap<>();
             changed.put(articleId, mine);
@@ -190,7 +206,7 @@ public final class RelatedPosts implements RelatedArticles {
     }
 
     void articleWithdrawn(long articleId) {
-        worker.execute(() -> {
+        later(() -> {
             lists.invalidate(articleId);
             shown.invalidate(articleId);
             store.delete(articleId);

@@ -49,6 +49,7 @@ public final class SearchService implements AutoCloseable {
         return t;
     });
     private volatile boolean trusted;
+    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicBoolean commitQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     public SearchService(ArticleService articles, LuceneSearchIndex index, RelatedPosts related, Clock clock) {
@@ -65,13 +66,29 @@ public final class SearchService implements AutoCloseable {
      * in the background while the site keeps serving. Then brings related posts up to date.
      */
     public void start() {
-        writer.execute(() -> {
+        later(() -> {
             int stored = articles.publishedIds().size();
             if (index.needsRebuild() || index.leftUncommitted() || index.size() != stored) {
                 log.info("rebuilding the search index in the background ({} articles)", stored);
                 rebuildNow(RebuildProgress.SILENT);
             }
             related.start();
+        });
+    }
+
+    /** True when no index change, index check or related-posts work is waiting or running. */
+    public boolean idle() {
+        return queued.get() == 0 && related.backlog() == 0;
+    }
+
+    private void later(Runnable task) {
+        queued.incrementAndGet();
+        writer.execute(() -> {
+            try {
+                task.run();
+            } finally {
+                queued.decrementAndGet();
+            }
         });
     }
 
@@ -88,9 +105,9 @@ public final class SearchService implements AutoCloseable {
     /** The listener to register with {@link ArticleService#addListener}; hands the work to the index thread. */
     public void onChange(ArticleChange change) {
         related.articlesChanged();
-        writer.execute(() -> follow(change.articleId()));
+        later(() -> follow(change.articleId()));
         if (!commitQueued.getAndSet(true)) {
-            writer.execute(this::commit);
+            later(this::commit);
         }
     }
 
