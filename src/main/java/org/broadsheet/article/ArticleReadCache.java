@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -31,14 +31,14 @@ final class ArticleReadCache {
     private final AtomicLong generation = new AtomicLong();
 
     /** The article kept for this slug, or the one {@code load} finds (kept when {@code keep} says so). */
-    Optional<Article> article(String slug, Supplier<Optional<Article>> load, Function<Article, Boolean> keep) {
+    Optional<Article> article(String slug, Supplier<Optional<Article>> load, Predicate<Article> keep) {
         Article kept = bySlug.getIfPresent(slug);
         if (kept != null) {
             return Optional.of(kept);
         }
         long before = generation.get();
         Optional<Article> loaded = load.get();
-        loaded.filter(keep::apply).ifPresent(a -> keepIfCurrent(before, () -> bySlug.put(slug, a)));
+        loaded.filter(keep).ifPresent(a -> keepIfCurrent(before, () -> bySlug.put(slug, a)));
         return loaded;
     }
 

@@ -22,7 +22,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 
 /**
@@ -70,13 +69,13 @@ public final class RelatedPosts implements RelatedArticles {
     private volatile boolean indexReady;
     /** True while a scheduled refresh runs. */
     private volatile boolean refreshing;
-    private final AtomicInteger queued = new AtomicInteger();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "related-posts");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         return t;
     });
+    private final CountedTasks tasks = new CountedTasks(worker);
 
     /**
      * @param count        how many related posts an article shows
@@ -143,7 +142,7 @@ public final class RelatedPosts implements RelatedArticles {
 
     private void refreshLater(long articleId) {
         if (pending.size() < MAX_PENDING && pending.add(articleId)) {
-            later(() -> {
+            tasks.execute(() -> {
                 pending.remove(articleId);
                 save(Map.of(articleId, compute(articleId)));
             });
@@ -156,7 +155,7 @@ public final class RelatedPosts implements RelatedArticles {
      */
     void start() {
         indexReady = true;
-        later(this::refreshRecent);
+        tasks.execute(this::refreshRecent);
         long every = refreshEvery.toMillis();
         worker.scheduleWithFixedDelay(this::refreshRecent, every, every, TimeUnit.MILLISECONDS);
     }
@@ -178,23 +177,12 @@ public final class RelatedPosts implements RelatedArticles {
      * as a metric, awaited by benchmarks and tests.
      */
     public int backlog() {
-        return queued.get() + (refreshing ? 1 : 0) + (indexReady ? 0 : 1);
-    }
-
-    private void later(Runnable task) {
-        queued.incrementAndGet();
-        worker.execute(() -> {
-            try {
-                task.run();
-            } finally {
-                queued.decrementAndGet();
-            }
-        });
+        return tasks.count() + (refreshing ? 1 : 0) + (indexReady ? 0 : 1);
     }
 
     /** An article became visible or changed: recompute its list, and the lists of its neighbours, which may now include it. */
     void articleChanged(long articleId) {
-        later(() -> {
+        tasks.execute(() -> {
             long[] mine = compute(articleId);
             Map<Long, long[]> changed = new HashMap<>();
             changed.put(articleId, mine);
@@ -206,7 +194,7 @@ public final class RelatedPosts implements RelatedArticles {
     }
 
     void articleWithdrawn(long articleId) {
-        later(() -> {
+        tasks.execute(() -> {
             lists.invalidate(articleId);
             shown.invalidate(articleId);
             store.delete(articleId);

@@ -48,8 +48,8 @@ public final class SearchService implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final CountedTasks tasks = new CountedTasks(writer);
     private volatile boolean trusted;
-    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicBoolean commitQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     public SearchService(ArticleService articles, LuceneSearchIndex index, RelatedPosts related, Clock clock) {
@@ -66,7 +66,7 @@ public final class SearchService implements AutoCloseable {
      * in the background while the site keeps serving. Then brings related posts up to date.
      */
     public void start() {
-        later(() -> {
+        tasks.execute(() -> {
             int stored = articles.publishedIds().size();
             if (index.needsRebuild() || index.leftUncommitted() || index.size() != stored) {
                 log.info("rebuilding the search index in the background ({} articles)", stored);
@@ -78,18 +78,7 @@ public final class SearchService implements AutoCloseable {
 
     /** True when no index change, index check or related-posts work is waiting or running. */
     public boolean idle() {
-        return queued.get() == 0 && related.backlog() == 0;
-    }
-
-    private void later(Runnable task) {
-        queued.incrementAndGet();
-        writer.execute(() -> {
-            try {
-                task.run();
-            } finally {
-                queued.decrementAndGet();
-            }
-        });
+        return tasks.count() == 0 && related.backlog() == 0;
     }
 
     /** The related-posts lists that follow this index. */
@@ -105,9 +94,9 @@ public final class SearchService implements AutoCloseable {
     /** The listener to register with {@link ArticleService#addListener}; hands the work to the index thread. */
     public void onChange(ArticleChange change) {
         related.articlesChanged();
-        later(() -> follow(change.articleId()));
+        tasks.execute(() -> follow(change.articleId()));
         if (!commitQueued.getAndSet(true)) {
-            later(this::commit);
+            tasks.execute(this::commit);
         }
     }
 
