@@ -21,6 +21,8 @@ import org.broadsheet.web.SiteChrome;
 import org.broadsheet.web.StaticAssets;
 import org.broadsheet.web.Templates;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 
 /**
@@ -35,6 +37,8 @@ public final class NewsroomWeb {
     private final AccountScreens accountScreens;
     private final EditorScreens editorScreens;
     private final DashboardScreen dashboard;
+    /** How many times the allowed size a refused body may be and still be read, so that the refusal reaches the sender. */
+    private static final long DRAIN_FACTOR = 4;
     private final long maxUploadBytes;
 
     public NewsroomWeb(AccountService accounts, SessionAuthenticator sessions, ArticleService articles, ArticleDesk desk,
@@ -74,11 +78,29 @@ public final class NewsroomWeb {
         r.post(PREFIX + "/articles/{id}/corrections", guard(editorScreens::correct), Role.EDITOR);
     }
 
-    /** Refuses bodies larger than an upload may be before anything reads them. */
+    /** Refuses bodies larger than an upload may be before anything parses them. */
     private void limitSize(Context ctx) {
-        if (ctx.contentLength() > maxUploadBytes + 256 * 1024) {
+        long allowed = maxUploadBytes + 256 * 1024;
+        long length = ctx.contentLength();
+        if (length > allowed) {
+            if (length <= DRAIN_FACTOR * allowed) {
+                discardBody(ctx);
+            }
             throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(),
                     "The upload is too large: photos may be up to " + NewsroomText.size(maxUploadBytes) + ".");
+        }
+    }
+
+    /**
+     * Reads and drops a refused body. Answering while the browser is still sending makes the server close
+     * the connection under it, and the browser then shows "connection reset" instead of the message above;
+     * a body many times the limit is not worth the bandwidth and gets the closed connection.
+     */
+    private static void discardBody(Context ctx) {
+        try (var in = ctx.req().getInputStream()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // The sender went away: there is nobody to answer.
         }
     }
 

@@ -20,6 +20,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -351,12 +352,16 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public void close() {
+        // Each part is closed even if one before it fails. Lucene reports a lost write lock unchecked; the
+        // index is derived data, and the marker then left in place makes the next start check it.
         try {
             commit();
-            searchers.close();
-            writer.close();
-            directory.close();
-        } catch (IOException e) {
+        } catch (RuntimeException e) {
+            log.warn("committing the search index at close failed", e);
+        }
+        try {
+            IOUtils.close(searchers, writer, directory);
+        } catch (IOException | RuntimeException e) {
             log.warn("closing the search index failed", e);
         }
     }

@@ -69,6 +69,8 @@ public final class RelatedPosts implements RelatedArticles {
     private volatile boolean indexReady;
     /** True while a scheduled refresh runs. */
     private volatile boolean refreshing;
+    /** Set by {@link #close()}: queued work is skipped, a long refresh stops between articles. */
+    private volatile boolean closed;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "related-posts");
         t.setDaemon(true);
@@ -142,7 +144,7 @@ public final class RelatedPosts implements RelatedArticles {
 
     private void refreshLater(long articleId) {
         if (pending.size() < MAX_PENDING && pending.add(articleId)) {
-            tasks.execute(() -> {
+            inBackground(() -> {
                 pending.remove(articleId);
                 save(Map.of(articleId, compute(articleId)));
             });
@@ -155,7 +157,7 @@ public final class RelatedPosts implements RelatedArticles {
      */
     void start() {
         indexReady = true;
-        tasks.execute(this::refreshRecent);
+        inBackground(this::refreshRecent);
         long every = refreshEvery.toMillis();
         worker.scheduleWithFixedDelay(this::refreshRecent, every, every, TimeUnit.MILLISECONDS);
     }
@@ -182,7 +184,7 @@ public final class RelatedPosts implements RelatedArticles {
 
     /** An article became visible or changed: recompute its list, and the lists of its neighbours, which may now include it. */
     void articleChanged(long articleId) {
-        tasks.execute(() -> {
+        inBackground(() -> {
             long[] mine = compute(articleId);
             Map<Long, long[]> changed = new HashMap<>();
             changed.put(articleId, mine);
@@ -194,7 +196,7 @@ public final class RelatedPosts implements RelatedArticles {
     }
 
     void articleWithdrawn(long articleId) {
-        tasks.execute(() -> {
+        inBackground(() -> {
             lists.invalidate(articleId);
             shown.invalidate(articleId);
             store.delete(articleId);
@@ -205,6 +207,9 @@ public final class RelatedPosts implements RelatedArticles {
     void computeAll(List<Long> ids) {
         Map<Long, long[]> batch = new HashMap<>();
         for (long id : ids) {
+            if (closed) {
+                break;
+            }
             batch.put(id, compute(id));
             if (batch.size() == BATCH) {
                 save(batch);
@@ -249,10 +254,27 @@ public final class RelatedPosts implements RelatedArticles {
         }
     }
 
+    /** Queues work for the worker; work still queued when the feature closes is dropped. */
+    private void inBackground(Runnable task) {
+        tasks.execute(() -> {
+            if (!closed) {
+                task.run();
+            }
+        });
+    }
+
+    /**
+     * Stops the background work: queued lists are dropped, one being computed is finished. Never by
+     * interrupting: an interrupt that lands while the worker releases an index reader (which may delete old
+     * index files) closes the channel behind the index's write lock, and the index then cannot be closed.
+     */
     void close() {
-        worker.shutdownNow();
+        closed = true;
+        worker.shutdown();
         try {
-            worker.awaitTermination(10, TimeUnit.SECONDS);
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("related posts still computing after 10 s; closing without them");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

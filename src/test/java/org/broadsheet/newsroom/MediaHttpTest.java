@@ -105,11 +105,15 @@ class MediaHttpTest {
         Settings small = Settings.forTest(dir, null).withMaxUploadBytes(64 * 1024);
         f = new NewsroomFixture(dir, small, new MutableClock(NewsroomFixture.START));
         var staff = f.signedIn(f.user("ed@example.com", Role.EDITOR));
-        byte[] big = TestImages.encode(noise(400, 400), "png");
-        assertThat(big.length).isGreaterThan(64 * 1024);
-        HttpResponse<String> r = upload(staff, big, "big.png", "Noise");
-        assertThat(r.statusCode()).isEqualTo(413);
-        assertThat(r.body()).contains("up to 64 KB").doesNotContain("Exception");
+        // Large enough that the sender is still writing when the refusal is ready: the message must reach it
+        // all the same (no reset connection), for every one of several tries.
+        byte[] big = TestImages.encode(noise(600, 600), "png");
+        assertThat(big.length).isGreaterThan(3 * (64 + 256) * 1024);
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> r = upload(staff, big, "big.png", "Noise");
+            assertThat(r.statusCode()).isEqualTo(413);
+            assertThat(r.body()).contains("up to 64 KB").doesNotContain("Exception");
+        }
     }
 
     private static java.awt.image.BufferedImage noise(int w, int h) {
