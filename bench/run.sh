@@ -139,10 +139,11 @@ MEMORY_CACHED=$(memory)
 stop_broadsheet
 
 start_broadsheet "--no-page-cache"
-warm "$ARTICLE" "$(sed -n 1p "$WORK/archive.txt")"
+warm "$ARTICLE" "$(sed -n 1p "$WORK/archive.txt")" "/search?q=election"
 for c in $CONNECTIONS; do
   run article-uncached "$BASE$ARTICLE" "$c"
   PATHS=$WORK/archive.txt run article-archive "$BASE" "$c" bench/paths.lua
+  PATHS=bench/search-queries.txt run search-uncached "$BASE" "$c" bench/paths.lua
 done
 MEMORY_UNCACHED=$(memory)
 stop_broadsheet
@@ -172,11 +173,11 @@ START_MS=$(printf '%s\n' "${STARTS[@]}" | sort -n | sed -n 2p)
   echo "| what | conns | req/s | p50 ms | p99 ms | p99.9 ms | req/s vs static | p99 vs static | req/s vs WordPress |"
   echo "|---|---|---|---|---|---|---|---|---|"
   for c in $CONNECTIONS; do
-    for name in static article article-uncached article-archive home section search comment; do
+    for name in static article article-uncached article-archive home section search search-uncached comment; do
       [ -n "${RPS[$name/$c]:-}" ] || continue
       wp=""
       case "$name/$c" in
-        article-*/16) wp=49.4 ;; article-*/64) wp=48.8 ;; search/16) wp=5.1 ;; search/64) wp=5.0 ;;
+        article-*/16) wp=49.4 ;; article-*/64) wp=48.8 ;; search*/16) wp=5.1 ;; search*/64) wp=5.0 ;;
         comment/16) wp=147 ;; comment/64) wp=146 ;;
       esac
       awk -v n="$name" -v c="$c" -v r="${RPS[$name/$c]}" -v p50="${P50[$name/$c]}" -v p99="${P99[$name/$c]}" \

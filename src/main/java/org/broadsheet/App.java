@@ -29,6 +29,7 @@ import org.broadsheet.search.LuceneSearchIndex;
 import org.broadsheet.search.RebuildProgress;
 import org.broadsheet.search.RelatedPosts;
 import org.broadsheet.search.RelatedStore;
+import org.broadsheet.search.ResultCache;
 import org.broadsheet.search.SearchService;
 import org.broadsheet.search.web.SearchWeb;
 import org.broadsheet.storage.Database;
@@ -126,7 +127,9 @@ public final class App implements AutoCloseable {
                     RelatedPosts.DEFAULT_COUNT, Duration.ofDays(1));
             Gauge.builder("broadsheet.related.backlog", related, RelatedPosts::backlog)
                     .description("Related-posts lists waiting to be computed in the background").register(observability.registry());
-            search = new SearchService(articles, index, related, clock);
+            // The page-cache switch covers kept search answers too: off, every request measures the uncached path.
+            search = new SearchService(articles, index, related, clock,
+                    settings.pageCache() ? ResultCache.create(observability.registry()) : ResultCache.off());
             articles.addListener(search::onChange);
             SearchWeb searchWeb = new SearchWeb(search, sections, chrome, templates);
             ShareTags shareTags = new ShareTags(articles, templates,
@@ -262,7 +265,7 @@ public final class App implements AutoCloseable {
                     new ArticleUrls(ZoneOffset.UTC), clock);
             RelatedPosts related = new RelatedPosts(articles, index, new RelatedStore(database.jdbi()), clock,
                     RelatedPosts.DEFAULT_COUNT, Duration.ofDays(1));
-            return new SearchService(articles, index, related, clock).rebuildNow(progress);
+            return new SearchService(articles, index, related, clock, ResultCache.off()).rebuildNow(progress);
         } finally {
             database.close();
         }

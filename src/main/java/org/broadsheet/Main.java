@@ -79,7 +79,7 @@ public final class Main implements Runnable {
                 description = "Public address for canonical links, e.g. https://news.example.com (env BROADSHEET_BASE_URL).")
         String baseUrl;
 
-        @Option(names = "--no-page-cache", description = "Render every public page on every request (to measure the uncached path).")
+        @Option(names = "--no-page-cache", description = "Render every public page and run every search on every request (to measure the uncached path).")
         boolean noPageCache;
 
         @Option(names = "--max-upload-mb", paramLabel = "MB", defaultValue = "${env:BROADSHEET_MAX_UPLOAD_MB:-20}",

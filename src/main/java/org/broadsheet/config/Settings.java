@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param loadDemo       load the Wikinews demo content into an empty store
  * @param siteName       the outlet's name, shown in the header and page titles
  * @param baseUrl        public address used in canonical links and feeds, without trailing slash
- * @param pageCache      keep rendered public pages in memory (off only to measure the uncached path)
+ * @param pageCache      keep rendered public pages and recent search answers in memory (off only to measure the uncached path)
  * @param ranking        how reads are counted and ranked
  * @param maxUploadBytes the largest photo the newsroom accepts
  */

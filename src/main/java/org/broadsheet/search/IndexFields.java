@@ -22,6 +22,12 @@ import java.util.Map;
 final class IndexFields {
 
     static final String ID = "id";
+    /**
+     * The id again as a doc value, so a page of hits learns its ids without decompressing each stored
+     * document (a tenth of a search's time at 100,000 articles). Its own name because Lucene does not let a
+     * field gain doc values once segments exist without them; such older segments fall back to the stored id.
+     */
+    static final String ID_VALUE = "id_value";
     static final String PUBLISHED = "published";
     static final String SECTION = "section";
     static final String TAG = "tag";
@@ -76,6 +82,7 @@ final class IndexFields {
     static Document document(IndexedArticle a) {
         Document d = new Document();
         d.add(new StringField(ID, Long.toString(a.id()), Field.Store.YES));
+        d.add(new NumericDocValuesField(ID_VALUE, a.id()));
         long published = a.publishedAt().toEpochMilli();
         d.add(new LongPoint(PUBLISHED, published));
         d.add(new NumericDocValuesField(PUBLISHED, published));

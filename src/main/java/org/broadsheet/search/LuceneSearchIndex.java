@@ -3,10 +3,16 @@ package org.broadsheet.search;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -33,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -57,6 +64,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final boolean needsRebuild;
     private final boolean leftUncommitted;
     private boolean dirty;
+    /** Advanced after every change searches can see; see {@link #generation()}. */
+    private final AtomicLong generation = new AtomicLong();
     private final Snippets snippets;
     private final Spelling spelling = new Spelling();
     private final SimilarArticles similar;
@@ -164,6 +173,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
             action.run();
             searchers.maybeRefreshBlocking();
+            generation.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -200,6 +210,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
             writer.commit();
             searchers.maybeRefreshBlocking();
+            generation.incrementAndGet();
             Files.deleteIfExists(marker);
             Files.deleteIfExists(folder.resolve(UNCOMMITTED));
             dirty = false;
@@ -240,9 +251,10 @@ public final class LuceneSearchIndex implements SearchIndex {
     private SearchResults run(IndexSearcher searcher, Query text, SearchQuery q) throws IOException {
         Instant until = q.until() == null || q.until().isAfter(q.now()) ? q.now() : q.until();
         long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochMilli();
-        BooleanQuery.Builder b = new BooleanQuery.Builder()
-                .add(text, BooleanClause.Occur.MUST)
-                .add(LongPoint.newRangeQuery(IndexFields.PUBLISHED, from, until.toEpochMilli()), BooleanClause.Occur.FILTER);
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
+        if (!coversEverything(searcher.getIndexReader(), from, until.toEpochMilli())) {
+            b.add(LongPoint.newRangeQuery(IndexFields.PUBLISHED, from, until.toEpochMilli()), BooleanClause.Occur.FILTER);
+        }
         if (!q.sectionIds().isEmpty()) {
             b.add(new TermInSetQuery(IndexFields.SECTION, q.sectionIds().stream().map(id -> new BytesRef(Long.toString(id))).toList()),
                     BooleanClause.Occur.FILTER);
@@ -264,10 +276,64 @@ public final class LuceneSearchIndex implements SearchIndex {
         String[] passages = snippets.highlight(searcher, text, docIds);
         List<SearchResults.Hit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            long id = Long.parseLong(searcher.storedFields().document(docIds[i]).get(IndexFields.ID));
-            hits.add(new SearchResults.Hit(id, passages[i]));
+            hits.add(new SearchResults.Hit(articleId(searcher, docIds[i]), passages[i]));
         }
         return new SearchResults(hits, total, null, atLeast);
+    }
+
+    /**
+     * A number that changes after every change searches can see. Read it before a search: an answer kept
+     * under that number is current for as long as the number stays the same.
+     */
+    public long generation() {
+        return generation.get();
+    }
+
+    /**
+     * The earliest publication time after {@code now} among indexed articles (an embargo still to pass), or
+     * null when there is none: until then, a search's answer stays the same without any change to the index.
+     */
+    public Instant nextPublicationAfter(Instant now) {
+        IndexSearcher searcher = acquire();
+        try {
+            byte[] max = PointValues.getMaxPackedValue(searcher.getIndexReader(), IndexFields.PUBLISHED);
+            if (max == null || LongPoint.decodeDimension(max, 0) <= now.toEpochMilli()) {
+                return null;
+            }
+            TopDocs first = searcher.search(LongPoint.newRangeQuery(IndexFields.PUBLISHED, now.toEpochMilli() + 1, Long.MAX_VALUE), 1,
+                    new Sort(new SortField(IndexFields.PUBLISHED, SortField.Type.LONG)));
+            if (first.scoreDocs.length == 0) {
+                return null; // only deleted documents lie ahead
+            }
+            return Instant.ofEpochMilli((Long) ((FieldDoc) first.scoreDocs[0]).fields[0]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /**
+     * True when every indexed article was published within [from, until], so the time filter would keep them
+     * all. The usual case (no date filter, no embargoed article waiting): its upper bound is "now", new on
+     * every request, so Lucene's query cache filled a bit set of every document for it each time and never
+     * used one again — an eighth of a search's time at 100,000 articles.
+     */
+    private static boolean coversEverything(IndexReader reader, long from, long until) throws IOException {
+        byte[] min = PointValues.getMinPackedValue(reader, IndexFields.PUBLISHED);
+        byte[] max = PointValues.getMaxPackedValue(reader, IndexFields.PUBLISHED);
+        return min == null || LongPoint.decodeDimension(min, 0) >= from && LongPoint.decodeDimension(max, 0) <= until;
+    }
+
+    /** A hit's article id: from its doc value, or from the stored field in segments written before doc values held it. */
+    private static long articleId(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        NumericDocValues values = leaf.reader().getNumericDocValues(IndexFields.ID_VALUE);
+        if (values != null && values.advanceExact(doc - leaf.docBase)) {
+            return values.longValue();
+        }
+        return Long.parseLong(searcher.storedFields().document(doc).get(IndexFields.ID));
     }
 
     @Override

@@ -41,6 +41,7 @@ public final class SearchService implements AutoCloseable {
     private final ArticleService articles;
     private final LuceneSearchIndex index;
     private final RelatedPosts related;
+    private final ResultCache results;
     private final Clock clock;
     private final ZoneId zone;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
@@ -52,8 +53,10 @@ public final class SearchService implements AutoCloseable {
     private volatile boolean trusted;
     private final java.util.concurrent.atomic.AtomicBoolean commitQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
-    public SearchService(ArticleService articles, LuceneSearchIndex index, RelatedPosts related, Clock clock) {
+    /** @param results kept answers ({@link ResultCache#off()} to run every search) */
+    public SearchService(ArticleService articles, LuceneSearchIndex index, RelatedPosts related, Clock clock, ResultCache results) {
         this.articles = articles;
+        this.results = results;
         this.index = index;
         this.related = related;
         this.clock = clock;
@@ -166,16 +169,31 @@ public final class SearchService implements AutoCloseable {
         }
     }
 
-    /** Runs a reader's search; any text at all gives an answer, never an exception. */
+    /** Runs a reader's search (or gives the same search's kept answer); any text at all gives an answer, never an exception. */
     public SearchOutcome search(SearchRequest request) {
         int page = Math.min(request.page(), MAX_PAGE);
         if (!trusted) {
             return new SearchOutcome(new Paged<>(List.of(), page, PAGE_SIZE, 0), null, false);
         }
+        SearchRequest key = new SearchRequest(QueryText.clean(request.text()), request.section(), request.from(), request.to(),
+                request.order(), page);
+        long generation = index.generation(); // before the search: a change made during it makes the answer stale
+        Instant now = clock.instant();
+        SearchOutcome kept = results.find(key, generation, now);
+        if (kept != null) {
+            return kept;
+        }
+        SearchOutcome outcome = run(key, now);
+        results.keep(key, outcome, generation, now, index.nextPublicationAfter(now));
+        return outcome;
+    }
+
+    private SearchOutcome run(SearchRequest request, Instant now) {
+        int page = request.page();
         List<Long> sections = request.section() == null ? List.of() : articles.sections().selfAndChildIds(request.section());
         Instant from = request.from() == null ? null : request.from().atStartOfDay(zone).toInstant();
         Instant until = request.to() == null ? null : request.to().plusDays(1).atStartOfDay(zone).toInstant();
-        SearchQuery query = new SearchQuery(request.text(), sections, from, until, request.order(), clock.instant(),
+        SearchQuery query = new SearchQuery(request.text(), sections, from, until, request.order(), now,
                 (page - 1) * PAGE_SIZE, PAGE_SIZE);
         SearchResults results = index.search(query);
         String correctedTo = null;
