@@ -13,12 +13,13 @@ import java.time.Instant;
  * few words, and at 100,000 articles one answer costs milliseconds of scoring and highlighting. An answer is
  * kept under the index's {@link LuceneSearchIndex#generation() generation} and is used only while that is
  * unchanged, before the next embargo passes, and for at most {@link #MAX_AGE} (section names and bylines
- * shown with the hits change without touching the index). Bounded in count. Thread-safe.
+ * shown with the hits change without touching the index). Bounded by an estimate of its size. Thread-safe.
  */
 public final class ResultCache {
 
     static final Duration MAX_AGE = Duration.ofSeconds(60);
-    private static final int MAX_ENTRIES = 2_000;
+    /** About 16 MB of answers (the weight counts characters, twice for UTF-16, plus a fixed share per hit). */
+    private static final long MAX_WEIGHT = 16L << 20;
 
     private record Entry(SearchOutcome outcome, long generation, Instant validUntil) {
     }
@@ -32,9 +33,23 @@ public final class ResultCache {
 
     /** A cache publishing its hits and misses as {@code cache="search"} metrics. */
     public static ResultCache create(MeterRegistry metrics) {
-        Cache<SearchRequest, Entry> entries = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).recordStats().build();
+        Cache<SearchRequest, Entry> entries = Caffeine.newBuilder().maximumWeight(MAX_WEIGHT)
+                .weigher((SearchRequest request, Entry e) -> weight(request, e.outcome)).recordStats().build();
         CaffeineCacheMetrics.monitor(metrics, entries, "search");
         return new ResultCache(entries);
+    }
+
+    private static int weight(SearchRequest request, SearchOutcome outcome) {
+        long chars = request.text().length();
+        for (SearchOutcome.Found f : outcome.results().items()) {
+            chars += length(f.snippetHtml()) + length(f.article().headline()) + length(f.article().standfirst())
+                    + length(f.article().url());
+        }
+        return (int) Math.min(Integer.MAX_VALUE, 2 * chars + 400L * (1 + outcome.results().items().size()));
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 
     /** Keeps nothing: every search runs against the index (the reindex command, and measuring the raw cost). */
