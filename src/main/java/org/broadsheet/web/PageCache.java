@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -72,6 +74,11 @@ public final class PageCache {
      * @param sharedMaxAgeSeconds how long a CDN may keep a page ({@code s-maxage})
      */
     public PageCache(boolean enabled, long maxBytes, int sharedMaxAgeSeconds, Clock clock, MeterRegistry metrics) {
+        this(enabled, maxBytes, sharedMaxAgeSeconds, clock, metrics, ForkJoinPool.commonPool());
+    }
+
+    /** @param removalWork where the cache runs its removal notices, which arrive after the removal itself (tests run them by hand) */
+    PageCache(boolean enabled, long maxBytes, int sharedMaxAgeSeconds, Clock clock, MeterRegistry metrics, Executor removalWork) {
         this.enabled = enabled;
         this.clock = clock;
         this.cacheControl = "public, max-age=0, must-revalidate, s-maxage=" + sharedMaxAgeSeconds
@@ -79,6 +86,7 @@ public final class PageCache {
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((String path, Page page) -> page.weight())
+                .executor(removalWork)
                 .removalListener((String path, Page page, RemovalCause cause) -> {
                     if (page != null && cause != RemovalCause.REPLACED) {
                         forget(path, page.keys());
@@ -157,8 +165,10 @@ public final class PageCache {
             handler.handle(ctx);
             page = capture(ctx);
             if (page != null) {
-                index(path, page);
+                // Stored, then indexed: a late removal notice for an older page at this path (see forget) can
+                // then never strip the new page's index entries.
                 pages.put(path, page);
+                index(path, page);
                 if (generation.get() != before) {
                     pages.invalidate(path); // changed while we rendered: serve it once, never keep it
                 }
@@ -308,14 +318,28 @@ public final class PageCache {
 
     private void index(String path, Page page) {
         for (String key : page.keys()) {
-            pathsByKey.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(path);
+            // Added inside the map's lock: a concurrent forget may drop an emptied set, and a path added to it
+            // afterwards would be lost.
+            pathsByKey.compute(key, (k, paths) -> {
+                Set<String> set = paths == null ? ConcurrentHashMap.newKeySet() : paths;
+                set.add(path);
+                return set;
+            });
         }
     }
 
+    /**
+     * Drops a removed page's path from the index. The notice arrives after the removal, on another thread,
+     * possibly after a newer page was stored at the same path: that page's keys stay indexed, or an
+     * invalidation would miss it and its stale copy would be served until evicted.
+     */
     private void forget(String path, Set<String> keys) {
         for (String key : keys) {
             pathsByKey.computeIfPresent(key, (k, paths) -> {
-                paths.remove(path);
+                Page current = pages.asMap().get(path);
+                if (current == null || !current.keys().contains(k)) {
+                    paths.remove(path);
+                }
                 return paths.isEmpty() ? null : paths;
             });
         }

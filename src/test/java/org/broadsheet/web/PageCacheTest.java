@@ -13,7 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,6 +113,39 @@ class PageCacheTest {
         assertThat(br.headers().firstValue("Content-Encoding")).hasValue("br");
         assertThat(br.headers().firstValue("ETag")).isNotEqualTo(gz.headers().firstValue("ETag"));
         assertThat(renders.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aLateRemovalNoticeForAnOldPageDoesNotHideItsSuccessorFromInvalidation() throws Exception {
+        Deque<Runnable> notices = new ArrayDeque<>();
+        PageCache byHand = new PageCache(true, 1 << 20, 60, Clock.systemUTC(), null, notices::add);
+        Javalin site = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.get("/story", byHand.cached(ctx -> {
+                PageCache.depends(ctx, "article:1");
+                ctx.html("<p>render " + renders.incrementAndGet() + "</p>");
+            }));
+        }).start(0);
+        try {
+            String url = "http://localhost:" + site.port() + "/story";
+            Supplier<String> read = () -> {
+                try {
+                    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            assertThat(read.get()).contains("render 1");
+            byHand.invalidate("article:1"); // a comment approved: the first page goes, its notice waits
+            assertThat(read.get()).contains("render 2");
+            while (!notices.isEmpty()) {
+                notices.poll().run(); // the old page's notice arrives after its successor was stored
+            }
+            byHand.invalidate("article:1"); // the reader's own reply
+            assertThat(read.get()).contains("render 3");
+        } finally {
+            site.stop();
+        }
     }
 
     @Test
