@@ -64,6 +64,10 @@ public record RankingSettings(ViewCounting counting, int proxyHops, Duration top
         }
     }
 
+    public RankingSettings withProxyHops(int hops) {
+        return new RankingSettings(counting, hops, topWindow, topSize, popularWindow, popularSize, trendingSize, flushInterval);
+    }
+
     public RankingSettings withCounting(ViewCounting mode) {
         return new RankingSettings(mode, proxyHops, topWindow, topSize, popularWindow, popularSize, trendingSize, flushInterval);
     }

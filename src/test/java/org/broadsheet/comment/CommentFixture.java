@@ -46,7 +46,11 @@ final class CommentFixture implements AutoCloseable {
     }
 
     CommentFixture(Path dir, CommentSettings settings, String jdbcUrl) {
-        app = App.start(Settings.forTest(dir, jdbcUrl), clock, settings);
+        this(Settings.forTest(dir, jdbcUrl), settings);
+    }
+
+    CommentFixture(Settings site, CommentSettings settings) {
+        app = App.start(site, clock, settings);
         section = app.articles().createSection(null, "news-" + Math.abs(System.nanoTime() % 100000), "News", "", 1);
     }
 

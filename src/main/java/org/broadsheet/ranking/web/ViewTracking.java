@@ -11,6 +11,7 @@ import org.broadsheet.config.RankingSettings.ViewCounting;
 import org.broadsheet.ranking.ReadCounter;
 import org.broadsheet.ranking.ViewOutcome;
 import org.broadsheet.web.Role;
+import org.broadsheet.web.ClientAddress;
 import org.broadsheet.web.RequestFacts;
 import org.broadsheet.web.StaticAssets;
 import org.broadsheet.web.Templates;
@@ -55,7 +56,7 @@ public final class ViewTracking implements ViewRecorder {
         if (settings.counting() != ViewCounting.SERVER || !"GET".equals(request.method())) {
             return;
         }
-        reads.pageRead(articleId, ReaderAddress.of(request, settings.proxyHops()), request.header("User-Agent"),
+        reads.pageRead(articleId, ClientAddress.of(request, settings.proxyHops()), request.header("User-Agent"),
                 isPrefetch(request));
     }
 
@@ -77,7 +78,7 @@ public final class ViewTracking implements ViewRecorder {
             return;
         }
         try {
-            ViewOutcome outcome = reads.beacon(articleId, ReaderAddress.of(ctx, settings.proxyHops()), ctx.userAgent());
+            ViewOutcome outcome = reads.beacon(articleId, ctx.ip(), ctx.userAgent());
             log.trace("beacon for article {}: {}", articleId, outcome);
         } catch (RuntimeException e) {
             // A lost count is better than an error the reader's browser cannot do anything about.
