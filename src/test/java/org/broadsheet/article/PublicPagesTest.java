@@ -1,9 +1,12 @@
 package org.broadsheet.article;
 
+import org.broadsheet.StaffClient;
 import org.broadsheet.TestApp;
+import org.broadsheet.account.AccountService;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.media.TestImages;
 import org.broadsheet.web.RenderedPages;
+import org.broadsheet.web.Role;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -13,9 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +57,7 @@ class PublicPagesTest {
     }
 
     @Test
-    void savesTheServedHtmlOfEveryPublicPageTypeForTheValidator() {
+    void savesTheServedHtmlOfEveryPageTypeForTheValidator() {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("home", "/");
         pages.put("section", "/world/");
@@ -62,14 +69,40 @@ class PublicPagesTest {
         pages.put("not-found", "/no-such-page/");
         pages.put("bad-request", "/world/?page=abc");
         pages.put("list-page-2", "/politics/?page=2");
-        assertThat(pages.keySet()).containsExactlyElementsOf(RenderedPages.PAGE_TYPES);
+        long magnitogorsk = site.articles().findPublished(MAGNITOGORSK.split("/")[6]).orElseThrow().id();
+        pages.put("search", "/search?q=election");
+        pages.put("search-nothing-found", "/search?q=qqzzxxv");
+        pages.put("comments-page", "/comments/on/" + magnitogorsk);
+        pages.put("newsroom-sign-in", "/newsroom/sign-in");
+        Map<String, String> newsroom = new LinkedHashMap<>(); // as a signed-in administrator sees them
+        newsroom.put("newsroom-dashboard", "/newsroom");
+        newsroom.put("newsroom-articles", "/newsroom/articles");
+        newsroom.put("newsroom-new-article", "/newsroom/articles/new");
+        newsroom.put("newsroom-editor", "/newsroom/articles/" + magnitogorsk);
+        newsroom.put("newsroom-revisions", "/newsroom/articles/" + magnitogorsk + "/revisions");
+        newsroom.put("newsroom-users", "/newsroom/users");
+        newsroom.put("newsroom-comments", "/newsroom/comments");
+        assertThat(concat(pages.keySet(), newsroom.keySet())).containsExactlyElementsOf(RenderedPages.PAGE_TYPES);
 
         RenderedPages.clear();
-        pages.forEach((type, path) -> {
-            HttpResponse<String> response = site.get(path);
-            assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-            RenderedPages.save(type, response.body());
-        });
+        site.awaitBackgroundWork(); // the search index is built from the demo content first
+        pages.forEach((type, path) -> save(type, site.get(path)));
+        new AccountService(site.database().jdbi(), Clock.systemUTC()).addUser("chief@example.com", "Chief", Role.ADMIN, "a long enough passphrase");
+        StaffClient staff = StaffClient.signedIn(() -> site.uri("").toString().replaceAll("/$", ""), "chief@example.com",
+                "a long enough passphrase");
+        newsroom.forEach((type, path) -> save(type, staff.get(path)));
+    }
+
+    private static void save(String type, HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(type).isIn(200, 400, 404);
+        assertThat(response.headers().firstValue("Content-Type")).as(type).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        RenderedPages.save(type, response.body());
+    }
+
+    private static List<String> concat(Collection<String> a, Collection<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     @Test

@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Every public page type validates with the Nu Html Checker: zero errors, warnings printed. Runs in its
- * own surefire execution (the checker's Jetty 11 breaks Javalin), on the HTML that
- * {@code PublicPagesTest} saved from real responses earlier in the same build.
+ * Every page type validates with the Nu Html Checker: zero errors, warnings printed. The public pages and,
+ * as a signed-in administrator sees them, the newsroom's screens. Runs in its own surefire execution (the
+ * checker's Jetty 11 breaks Javalin), on the HTML that {@code PublicPagesTest} saved from real responses
+ * earlier in the same build.
  */
 @Tag("html-validation")
 class PublicPagesHtmlValidationTest {

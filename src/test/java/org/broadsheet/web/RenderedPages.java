@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The folder where the HTTP tests leave the HTML the server really sent for each public page type, for
+ * The folder where the HTTP tests leave the HTML the server really sent for each page type (public pages, and the newsroom's as its editors see them), for
  * {@link PublicPagesHtmlValidationTest}, which runs later in a JVM without Javalin. Plain Java only: it loads in both.
  */
 public final class RenderedPages {
 
-    /** Every public page type; each must be saved under {@code NAME.html}. */
+    /** Every page type; each must be saved under {@code NAME.html}. */
     public static final List<String> PAGE_TYPES = List.of("home", "section", "subsection", "tag", "author", "article",
-            "article-with-lead-image", "not-found", "bad-request", "list-page-2");
+            "article-with-lead-image", "not-found", "bad-request", "list-page-2", "search", "search-nothing-found", "comments-page",
+            "newsroom-sign-in", "newsroom-dashboard", "newsroom-articles", "newsroom-new-article", "newsroom-editor",
+            "newsroom-revisions", "newsroom-users", "newsroom-comments");
 
     private RenderedPages() {
     }
