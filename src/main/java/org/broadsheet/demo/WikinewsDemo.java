@@ -6,6 +6,7 @@ import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.BodyRenderer;
 import org.broadsheet.article.Section;
+import org.broadsheet.article.SentenceBreaks;
 import org.broadsheet.article.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,6 @@ public final class WikinewsDemo {
     static final String BYLINE = "Wikinews contributors";
     private static final Pattern DATELINE = Pattern.compile(
             "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), [A-Z][a-z]+ \\d{1,2}, \\d{4}");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"”’]?)\\s+(?=[\"“‘A-Z0-9])");
     private static final int MAX_STANDFIRST = 320;
 
     private final ArticleService articles;
@@ -113,13 +113,22 @@ public final class WikinewsDemo {
         return paragraphs.subList(skip, paragraphs.size());
     }
 
-    /** The paragraph's sentences, split where a sentence end is followed by a capital, digit or quote. */
+    /** The paragraph's sentences ({@link SentenceBreaks}' rules), without the white space between them. */
     static List<String> sentences(String paragraph) {
-        return Arrays.asList(SENTENCE_END.split(paragraph));
+        SentenceBreaks breaks = new SentenceBreaks();
+        breaks.setText(paragraph);
+        List<String> out = new ArrayList<>();
+        for (int start = breaks.first(), end = breaks.next(); end != SentenceBreaks.DONE; start = end, end = breaks.next()) {
+            String sentence = paragraph.substring(start, end).strip();
+            if (!sentence.isEmpty()) {
+                out.add(sentence);
+            }
+        }
+        return out;
     }
 
     static String firstSentence(String paragraph) {
-        String first = SENTENCE_END.split(paragraph, 2)[0];
+        String first = SentenceBreaks.firstSentence(paragraph);
         if (first.length() <= MAX_STANDFIRST) {
             return first;
         }

@@ -3,9 +3,9 @@ package org.broadsheet.search;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.broadsheet.article.SentenceBreaks;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -29,7 +29,7 @@ final class Snippets {
     /** One snippet per document, in order; empty strings where nothing can be shown. */
     String[] highlight(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withFormatter(new SnippetFormat())
                 // Sentences, not a plain split at full stops (that cut passages inside "1.2%" and "U.S.").
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(new SentenceBreaks(), PASSAGE_LENGTH, 0.5f))
                 .withScorer(new PassageRanking())

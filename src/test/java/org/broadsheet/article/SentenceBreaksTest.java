@@ -1,4 +1,4 @@
-package org.broadsheet.search;
+package org.broadsheet.article;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
