@@ -3,6 +3,8 @@ package org.broadsheet.article;
 import java.text.BreakIterator;
 import java.text.CharacterIterator;
 import java.text.StringCharacterIterator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -23,6 +25,20 @@ public final class SentenceBreaks extends BreakIterator {
             "dec", "e.g", "i.e", "fig", "vol", "rev", "hon", "pres");
 
     private String text = "";
+
+    /** The sentences of {@code text}, without the white space between them. */
+    public static List<String> sentences(String text) {
+        SentenceBreaks breaks = new SentenceBreaks();
+        breaks.setText(text);
+        List<String> out = new ArrayList<>();
+        for (int start = breaks.first(), end = breaks.next(); end != DONE; start = end, end = breaks.next()) {
+            String sentence = text.substring(start, end).strip();
+            if (!sentence.isEmpty()) {
+                out.add(sentence);
+            }
+        }
+        return out;
+    }
 
     /** The first sentence of {@code text}, without the white space after it (all of it when there is one). */
     public static String firstSentence(String text) {

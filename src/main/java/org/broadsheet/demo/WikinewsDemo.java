@@ -115,16 +115,7 @@ public final class WikinewsDemo {
 
     /** The paragraph's sentences ({@link SentenceBreaks}' rules), without the white space between them. */
     static List<String> sentences(String paragraph) {
-        SentenceBreaks breaks = new SentenceBreaks();
-        breaks.setText(paragraph);
-        List<String> out = new ArrayList<>();
-        for (int start = breaks.first(), end = breaks.next(); end != SentenceBreaks.DONE; start = end, end = breaks.next()) {
-            String sentence = paragraph.substring(start, end).strip();
-            if (!sentence.isEmpty()) {
-                out.add(sentence);
-            }
-        }
-        return out;
+        return SentenceBreaks.sentences(paragraph);
     }
 
     static String firstSentence(String paragraph) {

@@ -33,12 +33,12 @@ import java.util.List;
 public final class NewsroomWeb {
 
     static final String PREFIX = "/newsroom";
+    /** How many times the allowed size a refused body may be and still be read, so that the refusal reaches the sender. */
+    private static final long DRAIN_FACTOR = 4;
 
     private final AccountScreens accountScreens;
     private final EditorScreens editorScreens;
     private final DashboardScreen dashboard;
-    /** How many times the allowed size a refused body may be and still be read, so that the refusal reaches the sender. */
-    private static final long DRAIN_FACTOR = 4;
     private final long maxUploadBytes;
 
     public NewsroomWeb(AccountService accounts, SessionAuthenticator sessions, ArticleService articles, ArticleDesk desk,

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * Recent search answers (as Solr's result cache keeps them): readers of a breaking story search for the same
@@ -72,15 +73,16 @@ public final class ResultCache {
     /**
      * Keeps an answer computed against the index at {@code generation} (read before the search ran).
      *
-     * @param nextPublication when the next embargoed article becomes visible, or null
+     * @param nextPublication when the next embargoed article becomes visible, or null; asked only when kept
      */
-    void keep(SearchRequest request, SearchOutcome outcome, long generation, Instant now, Instant nextPublication) {
+    void keep(SearchRequest request, SearchOutcome outcome, long generation, Instant now, Supplier<Instant> nextPublication) {
         if (entries == null) {
             return;
         }
         Instant until = now.plus(MAX_AGE);
-        if (nextPublication != null && nextPublication.isBefore(until)) {
-            until = nextPublication;
+        Instant embargo = nextPublication.get();
+        if (embargo != null && embargo.isBefore(until)) {
+            until = embargo;
         }
         entries.put(request, new Entry(outcome, generation, until));
     }

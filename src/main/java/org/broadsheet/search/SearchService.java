@@ -41,7 +41,7 @@ public final class SearchService implements AutoCloseable {
     private final ArticleService articles;
     private final LuceneSearchIndex index;
     private final RelatedPosts related;
-    private final ResultCache results;
+    private final ResultCache answers;
     private final Clock clock;
     private final ZoneId zone;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
@@ -53,10 +53,10 @@ public final class SearchService implements AutoCloseable {
     private volatile boolean trusted;
     private final java.util.concurrent.atomic.AtomicBoolean commitQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
-    /** @param results kept answers ({@link ResultCache#off()} to run every search) */
-    public SearchService(ArticleService articles, LuceneSearchIndex index, RelatedPosts related, Clock clock, ResultCache results) {
+    /** @param answers kept answers ({@link ResultCache#off()} to run every search) */
+    public SearchService(ArticleService articles, LuceneSearchIndex index, RelatedPosts related, Clock clock, ResultCache answers) {
         this.articles = articles;
-        this.results = results;
+        this.answers = answers;
         this.index = index;
         this.related = related;
         this.clock = clock;
@@ -179,12 +179,12 @@ public final class SearchService implements AutoCloseable {
                 request.order(), page);
         long generation = index.generation(); // before the search: a change made during it makes the answer stale
         Instant now = clock.instant();
-        SearchOutcome kept = results.find(key, generation, now);
+        SearchOutcome kept = answers.find(key, generation, now);
         if (kept != null) {
             return kept;
         }
         SearchOutcome outcome = run(key, now);
-        results.keep(key, outcome, generation, now, index.nextPublicationAfter(now));
+        answers.keep(key, outcome, generation, now, () -> index.nextPublicationAfter(now));
         return outcome;
     }
 

@@ -21,7 +21,7 @@ class ResultCacheTest {
 
     @Test
     void theSameSearchOnTheSameIndexIsAnsweredFromTheCache() {
-        cache.keep(election, answer, 7, NOW, null);
+        cache.keep(election, answer, 7, NOW, () -> null);
         assertThat(cache.find(new SearchRequest("election", null, null, null, SearchQuery.Order.RELEVANCE, 1), 7, NOW.plusSeconds(30)))
                 .isSameAs(answer);
         assertThat(cache.find(new SearchRequest("election", null, null, null, null, 2), 7, NOW)).isNull();
@@ -31,21 +31,21 @@ class ResultCacheTest {
 
     @Test
     void anyChangeToTheIndexRetiresEveryKeptAnswer() {
-        cache.keep(election, answer, 7, NOW, null);
+        cache.keep(election, answer, 7, NOW, () -> null);
         assertThat(cache.find(election, 8, NOW)).isNull();
     }
 
     @Test
     void anAnswerIsRetiredWhenTheNextEmbargoPasses() {
         Instant embargo = NOW.plusSeconds(20);
-        cache.keep(election, answer, 7, NOW, embargo);
+        cache.keep(election, answer, 7, NOW, () -> embargo);
         assertThat(cache.find(election, 7, embargo.minusMillis(1))).isSameAs(answer);
         assertThat(cache.find(election, 7, embargo)).isNull();
     }
 
     @Test
     void anAnswerIsKeptForAtMostAMinuteEvenIfNothingChanges() {
-        cache.keep(election, answer, 7, NOW, NOW.plus(Duration.ofHours(1)));
+        cache.keep(election, answer, 7, NOW, () -> NOW.plus(Duration.ofHours(1)));
         assertThat(cache.find(election, 7, NOW.plus(ResultCache.MAX_AGE).minusMillis(1))).isSameAs(answer);
         assertThat(cache.find(election, 7, NOW.plus(ResultCache.MAX_AGE))).isNull();
     }
@@ -53,7 +53,7 @@ class ResultCacheTest {
     @Test
     void switchedOffItKeepsNothing() {
         ResultCache off = ResultCache.off();
-        off.keep(election, answer, 7, NOW, null);
+        off.keep(election, answer, 7, NOW, () -> null);
         assertThat(off.find(election, 7, NOW)).isNull();
     }
 }
