@@ -38,11 +38,13 @@ import org.broadsheet.web.CachedPageFastPath;
 import org.broadsheet.web.ClientAddress;
 import org.broadsheet.web.Csrf;
 import org.broadsheet.web.ErrorPages;
+import org.broadsheet.web.HeadRequests;
 import org.broadsheet.web.NavLink;
 import org.broadsheet.web.Observability;
 import org.broadsheet.web.PageCache;
 import org.broadsheet.web.RequestFacts;
 import org.broadsheet.web.Role;
+import org.broadsheet.web.SecurityHeaders;
 import org.broadsheet.web.SiteChrome;
 import org.broadsheet.web.StaticAssets;
 import org.broadsheet.web.Templates;
@@ -117,7 +119,7 @@ public final class App implements AutoCloseable {
             }
             rankingLoad = inBackground("ranking-load",
                     () -> Ranking.create(database.jdbi(), articles, settings.ranking(), clock, observability.registry()));
-            StaticAssets assets = new StaticAssets(Stream.concat(Stream.of("site.css", "newsroom.css", "views.js"),
+            StaticAssets assets = new StaticAssets(Stream.concat(Stream.of("site.css", "newsroom.css", "views.js", "favicon.svg"),
                     CommentFeature.ASSETS.stream()).toList());
             SiteChrome chrome = new SiteChrome(settings.siteName(), settings.baseUrl(),
                     () -> sections.topLevel().stream().map(s -> new NavLink(s.name(), s.url())).toList(), assets, clock, zone,
@@ -178,10 +180,13 @@ public final class App implements AutoCloseable {
                 observability.install(cfg);
                 cfg.http.maxRequestSize = newsroom.maxRequestBytes();
                 // Cached public pages are answered inside Jetty, before Javalin's pipeline (reads still counted).
+                // Security headers wrap everything, the fast path included, so every answer carries them.
                 cfg.jetty.modifyServer(jetty -> {
                     CachedPageFastPath fastPath = new CachedPageFastPath(pageCache, articleWeb::countRead, observability.registry());
                     fastPath.setHandler(jetty.getHandler());
-                    jetty.setHandler(fastPath);
+                    SecurityHeaders security = new SecurityHeaders(settings.baseUrl());
+                    security.setHandler(fastPath);
+                    jetty.setHandler(security);
                 });
                 // a search of 10,000 characters (up to ~90 KB percent-encoded) must reach the search page, not a bare 414
                 cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(128 * 1024));
@@ -191,6 +196,7 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/healthz", ctx -> ctx.header("Cache-Control", "no-store").result("ok"), Role.ANYONE);
                 cfg.routes.get("/metrics", observability::serveMetrics, Role.ANYONE);
                 cfg.routes.get("/assets/{file}", assets::serve, Role.ANYONE);
+                cfg.routes.get("/favicon.ico", assets.fixedName("favicon.ico"), Role.ANYONE);
                 cfg.routes.get("/media/{file}", media::serve, Role.ANYONE);
                 articleWeb.routes(cfg.routes);
                 newsroom.routes(cfg.routes);
@@ -200,6 +206,7 @@ public final class App implements AutoCloseable {
                 sitemapWeb.routes(cfg.routes);
                 searchWeb.routes(cfg.routes);
                 articleWeb.catchAllRoutes(cfg.routes);
+                HeadRequests.answerLikeGet(cfg.unsafe.internalRouter);
             });
             server.start();
             // Background work (index check or rebuild, related lists of recent news) begins once the site serves.

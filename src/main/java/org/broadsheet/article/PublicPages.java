@@ -7,6 +7,7 @@ import org.broadsheet.web.DisplayTime;
 import org.broadsheet.web.NavLink;
 import org.broadsheet.web.PageCache;
 import org.broadsheet.web.Paged;
+import org.broadsheet.web.SameSitePaths;
 import org.broadsheet.web.SiteChrome;
 import org.broadsheet.web.Templates;
 
@@ -200,10 +201,16 @@ final class PublicPages {
         throw new BadRequestResponse("The page number must be a whole number from 1 to " + MAX_PAGE + ".");
     }
 
-    /** Every public page's address ends with a slash; the router also matches it without, so send those to the one address. */
+    /**
+     * Every public page's address ends with a slash; the router also matches it without, so send those to the one
+     * address. Only plain paths are extended: {@code //evil.example} + "/" would send the browser to another site.
+     */
     private static boolean redirectedToTrailingSlash(Context ctx) {
         if (ctx.path().endsWith("/")) {
             return false;
+        }
+        if (!SameSitePaths.isPlain(ctx.path())) {
+            throw new NotFoundResponse("There is no page at this address.");
         }
         redirectPermanently(ctx, ctx.path() + "/");
         return true;

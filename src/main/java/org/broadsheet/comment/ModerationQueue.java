@@ -8,6 +8,7 @@ import org.broadsheet.article.Article;
 import org.broadsheet.web.AccessCheck;
 import org.broadsheet.web.DisplayTime;
 import org.broadsheet.web.Principal;
+import org.broadsheet.web.SameSitePaths;
 import org.broadsheet.web.SiteChrome;
 import org.broadsheet.web.Templates;
 
@@ -226,7 +227,7 @@ final class ModerationQueue {
 
     private void back(Context ctx, String done) {
         String to = ctx.formParam("returnTo");
-        if (to == null || !to.startsWith(BASE) || to.contains("//") || to.contains("\\")) {
+        if (!SameSitePaths.isLocal(to) || !to.startsWith(BASE) || to.contains("//")) {
             to = BASE;
         }
         ctx.redirect(to + (to.contains("?") ? "&" : "?") + "done=" + done, HttpStatus.SEE_OTHER);

@@ -29,19 +29,18 @@ public final class FeedWeb {
     public void routes(RoutesConfig routes) {
         for (FeedFormat format : FeedFormat.values()) {
             String file = format.fileName();
-            getAndHead(routes, "/" + file, ctx -> send(ctx, Optional.of(feeds.site()), format));
-            getAndHead(routes, "/tag/{slug}/" + file, ctx -> send(ctx, feeds.tag(ctx.pathParam("slug")), format));
-            getAndHead(routes, "/author/{slug}/" + file, ctx -> send(ctx, feeds.author(ctx.pathParam("slug")), format));
-            getAndHead(routes, "/{section}/" + file, ctx -> send(ctx, feeds.section(ctx.pathParam("section")), format));
-            getAndHead(routes, "/{section}/{sub}/" + file,
+            get(routes, "/" + file, ctx -> send(ctx, Optional.of(feeds.site()), format));
+            get(routes, "/tag/{slug}/" + file, ctx -> send(ctx, feeds.tag(ctx.pathParam("slug")), format));
+            get(routes, "/author/{slug}/" + file, ctx -> send(ctx, feeds.author(ctx.pathParam("slug")), format));
+            get(routes, "/{section}/" + file, ctx -> send(ctx, feeds.section(ctx.pathParam("section")), format));
+            get(routes, "/{section}/{sub}/" + file,
                     ctx -> send(ctx, feeds.section(ctx.pathParam("section") + "/" + ctx.pathParam("sub")), format));
         }
     }
 
-    /** Feed readers and crawlers also ask with HEAD; the server sends the same headers without the body. */
-    static void getAndHead(RoutesConfig routes, String path, Handler handler) {
+    /** Feed readers and crawlers also ask with HEAD: {@code HeadRequests} answers it for every GET route. */
+    static void get(RoutesConfig routes, String path, Handler handler) {
         routes.get(path, handler, Role.ANYONE);
-        routes.head(path, handler, Role.ANYONE);
     }
 
     private void send(Context ctx, Optional<FeedScope> scope, FeedFormat format) {

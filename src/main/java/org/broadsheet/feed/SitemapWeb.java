@@ -34,10 +34,10 @@ public final class SitemapWeb {
     }
 
     public void routes(RoutesConfig routes) {
-        FeedWeb.getAndHead(routes, "/robots.txt", ctx -> conditional.send(ctx, robots));
-        FeedWeb.getAndHead(routes, "/sitemap.xml", ctx -> conditional.send(ctx, sitemaps.index()));
-        FeedWeb.getAndHead(routes, "/news-sitemap.xml", ctx -> conditional.send(ctx, sitemaps.news()));
-        FeedWeb.getAndHead(routes, "/sitemaps/{file}", this::part);
+        FeedWeb.get(routes, "/robots.txt", ctx -> conditional.send(ctx, robots));
+        FeedWeb.get(routes, "/sitemap.xml", ctx -> conditional.send(ctx, sitemaps.index()));
+        FeedWeb.get(routes, "/news-sitemap.xml", ctx -> conditional.send(ctx, sitemaps.news()));
+        FeedWeb.get(routes, "/sitemaps/{file}", this::part);
     }
 
     private void part(Context ctx) {

@@ -6,6 +6,7 @@ import org.broadsheet.account.AccountService;
 import org.broadsheet.account.SessionAuthenticator;
 import org.broadsheet.account.User;
 import org.broadsheet.web.Role;
+import org.broadsheet.web.SameSitePaths;
 
 import java.util.Locale;
 
@@ -53,7 +54,7 @@ final class AccountScreens {
 
     /** Only our own newsroom pages are places to return to after sign-in (no open redirect). */
     static String safeNext(String next) {
-        if (next != null && next.startsWith(NewsroomWeb.PREFIX) && !next.contains("//") && !next.contains("\\")
+        if (SameSitePaths.isLocal(next) && next.startsWith(NewsroomWeb.PREFIX) && !next.contains("//")
                 && !next.startsWith(NewsroomWeb.PREFIX + "/sign-")) {
             return next;
         }

@@ -44,7 +44,8 @@ public final class NewsroomWeb {
     public NewsroomWeb(AccountService accounts, SessionAuthenticator sessions, ArticleService articles, ArticleDesk desk,
                        MediaLibrary media, SiteChrome chrome, Templates templates, StaticAssets assets, Csrf csrf,
                        long maxUploadBytes, java.time.Clock clock) {
-        Frame frame = new Frame(chrome.siteName(), csrf, List.of(assets.url("site.css"), assets.url("newsroom.css")), templates);
+        Frame frame = new Frame(chrome.siteName(), csrf, List.of(assets.url("site.css"), assets.url("newsroom.css")),
+                assets.url("favicon.svg"), templates);
         this.accountScreens = new AccountScreens(accounts, sessions, frame, chrome.baseUrl());
         this.editorScreens = new EditorScreens(articles, desk, media, chrome, frame, maxUploadBytes, clock);
         this.dashboard = new DashboardScreen(desk, chrome.zone(), frame);
@@ -126,11 +127,11 @@ public final class NewsroomWeb {
     }
 
     /** What every newsroom screen shares: the frame's layout and the template engine. */
-    record Frame(String siteName, Csrf csrf, List<String> stylesheets, Templates templates) {
+    record Frame(String siteName, Csrf csrf, List<String> stylesheets, String iconUrl, Templates templates) {
 
         StaffLayout layout(Context ctx, String title, String section) {
             return new StaffLayout(siteName, title + " · Newsroom · " + siteName, AccessCheck.principal(ctx).orElse(null),
-                    csrf.token(ctx), stylesheets, section, NewsroomText.notice(ctx.queryParam("done")));
+                    csrf.token(ctx), stylesheets, iconUrl, section, NewsroomText.notice(ctx.queryParam("done")));
         }
 
         void send(Context ctx, String template, Object page) {

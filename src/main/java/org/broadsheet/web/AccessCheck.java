@@ -2,6 +2,7 @@ package org.broadsheet.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 
 import java.net.URLEncoder;
@@ -37,7 +38,7 @@ public final class AccessCheck {
         }
         Optional<Principal> principal = authenticator.authenticate(ctx);
         if (principal.isEmpty()) {
-            if ("GET".equals(ctx.method().name())) {
+            if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) {
                 ctx.redirect(signInPath + "?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
                 ctx.skipRemainingHandlers();
                 return;

@@ -17,10 +17,11 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * Answers GET requests for pages already in the {@link PageCache} inside Jetty, before Javalin runs:
- * the bytes go out as one buffer with the same headers the cache gives through Javalin. Everything
+ * Answers GET and HEAD requests for pages already in the {@link PageCache} inside Jetty, before Javalin
+ * runs: the bytes go out as one buffer with the same headers the cache gives through Javalin. Everything
  * else (misses, other methods, every non-public route) passes on to Javalin unchanged. Only public
- * pages are ever stored, so no access check is skipped. Reads are still counted through {@code onHit}.
+ * pages are ever stored, so no access check is skipped. Reads are still counted through {@code onHit}
+ * (GET only: a HEAD is not a read).
  */
 public final class CachedPageFastPath extends Handler.Wrapper {
 
@@ -37,7 +38,8 @@ public final class CachedPageFastPath extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (!HttpMethod.GET.is(request.getMethod())) {
+        boolean head = HttpMethod.HEAD.is(request.getMethod());
+        if (!head && !HttpMethod.GET.is(request.getMethod())) {
             return super.handle(request, response, callback);
         }
         HttpFields in = request.getHeaders();
@@ -76,9 +78,10 @@ public final class CachedPageFastPath extends Handler.Wrapper {
             out.put(HttpHeader.CONTENT_LENGTH, reply.body().length);
         }
         hits.increment();
-        if (reply.status() == 200) {
+        if (reply.status() == 200 && !head) {
             onHit.accept(facts(request), reply.keys());
         }
+        // HEAD: the same headers (Content-Length included); Jetty leaves the body out.
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
         return true;
     }

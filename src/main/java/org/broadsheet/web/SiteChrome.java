@@ -50,7 +50,7 @@ public final class SiteChrome {
         String fullTitle = title == null || title.isBlank() ? siteName : title + " · " + siteName;
         return new Layout(siteName, fullTitle, description == null ? "" : description, baseUrl + path, path, nav.get(),
                 assets.url("site.css"), noIndex, clock.instant().atZone(zone).getYear(),
-                path == null ? List.of() : alternates.apply(path.replaceFirst("\\?.*$", "")));
+                path == null ? List.of() : alternates.apply(path.replaceFirst("\\?.*$", "")), assets.url("favicon.svg"));
     }
 
     public String siteName() {

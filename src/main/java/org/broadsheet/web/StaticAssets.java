@@ -1,6 +1,7 @@
 package org.broadsheet.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.NotFoundResponse;
 
 import java.io.IOException;
@@ -25,7 +26,7 @@ public final class StaticAssets {
     public StaticAssets(List<String> names) {
         for (String name : names) {
             byte[] bytes = read("/assets/" + name);
-            String hash = Digests.sha256Hex(bytes).substring(0, 12);
+            String hash = hash(bytes);
             int dot = name.lastIndexOf('.');
             String fingerprinted = name.substring(0, dot) + "." + hash + name.substring(dot);
             urlByName.put(name, "/assets/" + fingerprinted);
@@ -48,7 +49,21 @@ public final class StaticAssets {
         if (asset == null) {
             throw new NotFoundResponse("No such file");
         }
-        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        send(ctx, asset, "public, max-age=31536000, immutable");
+    }
+
+    /**
+     * A handler for a file that browsers ask for by a fixed name, such as {@code /favicon.ico}: kept for
+     * 30 days, then revalidated by its ETag, since the name cannot change when the content does.
+     */
+    public Handler fixedName(String name) {
+        byte[] bytes = read("/assets/" + name);
+        Asset asset = new Asset(contentType(name), bytes, "\"" + hash(bytes) + "\"");
+        return ctx -> send(ctx, asset, "public, max-age=2592000");
+    }
+
+    private static void send(Context ctx, Asset asset, String cacheControl) {
+        ctx.header("Cache-Control", cacheControl);
         ctx.header("ETag", asset.etag());
         if (asset.etag().equals(ctx.header("If-None-Match"))) {
             ctx.status(304);
@@ -70,7 +85,14 @@ public final class StaticAssets {
         if (name.endsWith(".png")) {
             return "image/png";
         }
+        if (name.endsWith(".ico")) {
+            return "image/x-icon";
+        }
         return "application/octet-stream";
+    }
+
+    private static String hash(byte[] bytes) {
+        return Digests.sha256Hex(bytes).substring(0, 12);
     }
 
     private static byte[] read(String resource) {
