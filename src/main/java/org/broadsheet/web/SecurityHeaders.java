@@ -37,7 +37,7 @@ public final class SecurityHeaders extends Handler.Wrapper {
     static final String NEWSROOM_POLICY = PAGE_SOURCES + "; frame-ancestors 'none'";
 
     /** Uploaded files are shown as images, never run as documents (an uploaded SVG or HTML stays inert). */
-    static final String MEDIA_POLICY = "default-src 'none'; sandbox; frame-ancestors 'none'";
+    static final String MEDIA_POLICY = "default-src 'none'; sandbox; base-uri 'none'; frame-ancestors 'none'";
 
     private static final String PERMISSIONS = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
             + "magnetometer=(), microphone=(), payment=(), usb=()";
