@@ -55,16 +55,21 @@ final class SiteTour implements AutoCloseable {
         MediaLibrary media = new MediaLibrary(app.database().jdbi(), settings.mediaDir(), clock);
         MediaLibrary.StoredImage photo = media.store(TestImages.png(800, 450));
         mediaPath = "/media/" + photo.fileName();
-        ArticleService articles = app.articles();
-        Section section = articles.sections().topLevel().get(0);
-        articleId = articles.importPublished(List.of(new ArticleService.ImportedArticle(new ArticleDraft(section.id(), null,
-                "Harbour bridge reopens after repairs", "The bridge is open again.",
-                "Traffic crossed at dawn.\n\n![The bridge at dawn](" + mediaPath + ")\n\nRepairs took a year.", photo.id(),
-                "The bridge", "Cars cross the bridge.", "A. Photographer", List.of("Rita Reporter"), List.of("Bridges"), null),
-                clock.instant().minus(Duration.ofHours(1))))).get(0);
-        articleUrl = articles.url(articles.findById(articleId).orElseThrow());
+        articleId = publish("Harbour bridge reopens after repairs", photo.id());
+        articleUrl = app.articles().url(app.articles().findById(articleId).orElseThrow());
         new AccountService(app.database().jdbi(), clock).addUser(ADMIN_EMAIL, "Ada Admin", Role.ADMIN, ADMIN_PASSWORD);
         commentId = postComment("The detour was long; glad it is over.");
+    }
+
+    /** Publishes an article an hour ago (open for comments), its body showing the stored photo; returns its id. */
+    long publish(String headline, Long leadMediaId) {
+        ArticleService articles = app.articles();
+        Section section = articles.sections().topLevel().get(0);
+        return articles.importPublished(List.of(new ArticleService.ImportedArticle(new ArticleDraft(section.id(), null,
+                headline, "The bridge is open again.",
+                "Traffic crossed at dawn.\n\n![The bridge at dawn](" + mediaPath + ")\n\nRepairs took a year.", leadMediaId,
+                "The bridge", "Cars cross the bridge.", "A. Photographer", List.of("Rita Reporter"), List.of("Bridges"), null),
+                clock.instant().minus(Duration.ofHours(1))))).get(0);
     }
 
     String base() {
