@@ -157,6 +157,7 @@ public final class App implements AutoCloseable {
             ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, ranking.rankings(), related,
                     comments.addon(), shareTags, viewTracking, comments.service()::approvedCounts, pageCache);
             comments.service().addListener(articleWeb::commentsChanged);
+            comments.onSettingsSaved(pageCache::invalidateAll);
             related.onListChanged(articleWeb::articlePageChanged);
 
             CommentFeature commentRoutes = comments;

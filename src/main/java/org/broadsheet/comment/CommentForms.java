@@ -22,6 +22,14 @@ public record CommentForms(long articleId, Long parentId, String replyingTo, Str
         return new CommentForms(articleId, null, null, cancelUrl, "", "", "", "", false, token, "", List.of());
     }
 
+    /**
+     * Where the form posts: its article's comments page, so that the address shown after a refused submission
+     * answers a reload or a bookmark (a GET there shows the comments and a fresh form).
+     */
+    public String action() {
+        return "/comments/on/" + articleId + "#respond";
+    }
+
     /** The message for a field, or null. */
     public String errorFor(String field) {
         return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::message).findFirst().orElse(null);
