@@ -24,10 +24,11 @@ public record CommentForms(long articleId, Long parentId, String replyingTo, Str
 
     /**
      * Where the form posts: its article's comments page, so that the address shown after a refused submission
-     * answers a reload or a bookmark (a GET there shows the comments and a fresh form).
+     * answers a reload or a bookmark (a GET there shows the comments and a fresh form). No fragment: a page
+     * opened at a fragment skips {@code autofocus}, which moves the reader to the field with the problem.
      */
     public String action() {
-        return "/comments/on/" + articleId + "#respond";
+        return "/comments/on/" + articleId;
     }
 
     /** The message for a field, or null. */
