@@ -61,12 +61,15 @@ start_broadsheet() { # $1 = extra flags
     sleep 0.1
   done
   [ "$ready" = 1 ] || { echo "bench/run.sh: Broadsheet did not start; see $WORK/broadsheet.log" >&2; exit 1; }
-  # A fresh data folder builds its search index in the background first (the backlog gauge counts it too).
-  # Then the related lists of the newest articles are computed in the background (once per archive): wait for
+  # /readyz answers 200 once searches are answered (a fresh data folder builds its index in the background
+  # first) and, in an archive of at most 5,000 articles, every related list is there. In a bigger one the
+  # related lists of the newest articles are still computed in the background (once per archive): wait for
   # that too, or the runs would measure it. The gauge is 0 when nothing is waiting.
   for _ in $(seq 1 6000); do
-    backlog=$(curl -fs "http://127.0.0.1:$PORT/metrics" | awk '/^broadsheet_related_backlog/ { print $NF }')
-    [ "${backlog:-1}" = "0.0" ] || [ "${backlog:-1}" = "0" ] && return 0
+    if curl -fs -o /dev/null "http://127.0.0.1:$PORT/readyz"; then
+      backlog=$(curl -fs "http://127.0.0.1:$PORT/metrics" | awk '/^broadsheet_related_backlog/ { print $NF }')
+      [ "${backlog:-1}" = "0.0" ] || [ "${backlog:-1}" = "0" ] && return 0
+    fi
     sleep 0.2
   done
   echo "bench/run.sh: the search index and related lists were not ready after 20 minutes" >&2; exit 1

@@ -95,6 +95,14 @@ public final class App implements AutoCloseable {
 
     /** As {@link #start(Settings, Clock)}, with these comment rules instead of the {@code BROADSHEET_COMMENTS_*} variables (tests). */
     public static App start(Settings settings, Clock clock, CommentSettings commentSettings) {
+        return start(settings, clock, commentSettings, RelatedPosts.SMALL_ARCHIVE);
+    }
+
+    /**
+     * As {@link #start(Settings, Clock, CommentSettings)}; an archive of at most {@code relatedAtStart} articles has
+     * every related list computed before the site is ready (tests of a big archive's lazy path pass 0).
+     */
+    public static App start(Settings settings, Clock clock, CommentSettings commentSettings, int relatedAtStart) {
         DataFolder.prepare(settings.dataDir());
         // Independent parts of the start run beside each other: on two cores this saves about a second.
         CompletableFuture<LuceneSearchIndex> indexOpening = inBackground("index-open",
@@ -128,7 +136,7 @@ public final class App implements AutoCloseable {
             MediaFiles media = new MediaFiles(settings.mediaDir());
             LuceneSearchIndex index = join(indexOpening);
             RelatedPosts related = new RelatedPosts(articles, index, new RelatedStore(database.jdbi()), clock,
-                    RelatedPosts.DEFAULT_COUNT, Duration.ofDays(1));
+                    RelatedPosts.DEFAULT_COUNT, Duration.ofDays(1), relatedAtStart);
             Gauge.builder("broadsheet.related.backlog", related, RelatedPosts::backlog)
                     .description("Related-posts lists waiting to be computed in the background").register(observability.registry());
             // The page-cache switch covers kept search answers too: off, every request measures the uncached path.
@@ -159,6 +167,7 @@ public final class App implements AutoCloseable {
             ArticleWeb articleWeb = new ArticleWeb(articles, chrome, templates, ranking.rankings(), related,
                     comments.addon(), shareTags, viewTracking, comments.service()::approvedCounts, pageCache);
             comments.service().addListener(articleWeb::commentsChanged);
+            comments.onSettingsSaved(pageCache::invalidateAll);
             related.onListChanged(articleWeb::articlePageChanged);
 
             CommentFeature commentRoutes = comments;
@@ -193,7 +202,10 @@ public final class App implements AutoCloseable {
                 errors.register(cfg.routes);
                 cfg.routes.beforeMatched(access::handle);
                 cfg.routes.beforeMatched(newsroom.csrf()::handle);
+                // Liveness: the process serves. Readiness: searches are answered and a small archive's related lists are
+                // there; a huge archive's index rebuild keeps /readyz at 503 for minutes while /healthz stays 200.
                 cfg.routes.get("/healthz", ctx -> ctx.header("Cache-Control", "no-store").result("ok"), Role.ANYONE);
+                cfg.routes.get("/readyz", searchWeb::readiness, Role.ANYONE);
                 cfg.routes.get("/metrics", observability::serveMetrics, Role.ANYONE);
                 cfg.routes.get("/assets/{file}", assets::serve, Role.ANYONE);
                 cfg.routes.get("/favicon.ico", assets.fixedName("favicon.ico"), Role.ANYONE);

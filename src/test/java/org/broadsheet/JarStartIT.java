@@ -43,7 +43,7 @@ class JarStartIT {
         Path data = tempDir.resolve("data");
         Launched server = launch("serve", "--port", String.valueOf(port), "--data", data.toString());
         try {
-            awaitHealthy(server, port);
+            awaitReady(server, port);
 
             HttpResponse<String> home = get(port, "/");
             Document page = Jsoup.parse(home.body());
@@ -52,6 +52,14 @@ class JarStartIT {
             assertThat(page.select(".story")).hasSizeGreaterThan(10);
             assertThat(page.select(".section-block")).isNotEmpty();
             assertThat(data.resolve("broadsheet.db")).isRegularFile();
+            // a newcomer's first minute: search answers, the first article has its comment form and related posts
+            assertThat(get(port, "/healthz").statusCode()).isEqualTo(200);
+            HttpResponse<String> search = get(port, "/search?q=election");
+            assertThat(search.statusCode()).isEqualTo(200);
+            assertThat(Jsoup.parse(search.body()).select(".search-results h2 a")).isNotEmpty();
+            Document article = Jsoup.parse(get(port, page.select(".lead-story h2 a").attr("href")).body());
+            assertThat(article.select("#commentform")).hasSize(1);
+            assertThat(article.select("[aria-labelledby=related-heading] a.headline")).isNotEmpty();
         } finally {
             server.process().destroy();
             assertThat(server.process().waitFor(EXIT_DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
@@ -151,23 +159,26 @@ class JarStartIT {
         }
     }
 
-    /** Polls /healthz until it answers 200, the process dies, or the deadline passes. */
-    private void awaitHealthy(Launched server, int port) throws IOException, InterruptedException {
+    /** Polls /readyz until it answers 200, the process dies, or the deadline passes; /healthz answers meanwhile. */
+    private void awaitReady(Launched server, int port) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + START_DEADLINE.toNanos();
         while (System.nanoTime() < deadline) {
             if (!server.process().isAlive()) {
                 fail("serve exited with " + server.process().exitValue() + ": " + server.output("stderr"));
             }
             try {
-                if (get(port, "/healthz").statusCode() == 200) {
+                HttpResponse<String> ready = get(port, "/readyz");
+                if (ready.statusCode() == 200) {
                     return;
                 }
+                assertThat(ready.statusCode() + " " + ready.body()).startsWith("503 starting: ");
+                assertThat(get(port, "/healthz").statusCode()).as("alive while starting").isEqualTo(200);
             } catch (ConnectException notListeningYet) {
                 // the server is still starting
             }
             LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
-        fail("/healthz did not answer 200 within " + START_DEADLINE);
+        fail("/readyz did not answer 200 within " + START_DEADLINE);
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

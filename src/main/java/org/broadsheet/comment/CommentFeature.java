@@ -31,6 +31,7 @@ public final class CommentFeature implements AutoCloseable {
     private final PublicComments publicPages;
     private final ModerationQueue queue;
     private final CommentAddon addon;
+    private final ModerationRules rules;
     /** Writes the answers to comment POSTs once their commit is done, so no request thread waits for it. */
     private final ExecutorService answers = Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
@@ -44,8 +45,9 @@ public final class CommentFeature implements AutoCloseable {
         CommentRepository repository = new CommentRepository(database.jdbi());
         FormTokens tokens = new FormTokens(new Signer(repository.secret()), clock, settings);
         ModerationRules rules = new ModerationRules(database.jdbi(), settings);
+        this.rules = rules;
         this.writer = new CommentWriter(database.jdbi(), database.dialect(), clock, settings, new Moderation(rules::current));
-        this.service = new CommentService(repository, writer, articles, settings, tokens, clock);
+        this.service = new CommentService(repository, writer, articles, settings, () -> rules.current().closeAfterDays(), tokens, clock);
         this.eraser = new AddressEraser(repository, clock, settings.addressRetention());
         CommentViews views = new CommentViews(chrome.zone());
         OriginCheck origin = new OriginCheck(chrome.baseUrl());
@@ -67,6 +69,14 @@ public final class CommentFeature implements AutoCloseable {
         return service;
     }
 
+    /**
+     * Runs {@code listener} after an editor saved the comment settings: whether comments are open may have
+     * changed on every article, so pages showing the form or the "closed" notice are stale.
+     */
+    public void onSettingsSaved(Runnable listener) {
+        rules.onSaved(listener);
+    }
+
     /** The comments part of the article page. */
     public ArticleAddon addon() {
         return addon;
@@ -74,6 +84,8 @@ public final class CommentFeature implements AutoCloseable {
 
     public void routes(RoutesConfig routes) {
         routes.post("/comments", publicPages::post, Role.ANYONE);
+        routes.get("/comments", publicPages::toArticle, Role.ANYONE);
+        routes.post("/comments/on/{article}", publicPages::post, Role.ANYONE);
         routes.get("/comments/on/{article}", publicPages::page, Role.ANYONE);
         routes.get("/comments/held", publicPages::held, Role.ANYONE);
         routes.get("/comments/token", publicPages::token, Role.ANYONE);

@@ -25,6 +25,15 @@ public record CommentForm(long articleId, Long parentId, String body, String nam
         honeypot = orEmpty(honeypot);
     }
 
+    /** This form with every text field cut to its limit, to show again after a refusal (never to store). */
+    CommentForm clipped() {
+        return new CommentForm(articleId, parentId, CommentValidator.clipBytes(body, CommentValidator.MAX_COMMENT_BYTES),
+                CommentValidator.clipChars(name, CommentValidator.MAX_NAME_CHARS),
+                CommentValidator.clipChars(email, CommentValidator.MAX_EMAIL_CHARS),
+                CommentValidator.clipChars(website, CommentValidator.MAX_WEBSITE_CHARS),
+                remember, CommentValidator.clipChars(token, 200), CommentValidator.clipChars(key, 100), "", scripted);
+    }
+
     private static String orEmpty(String s) {
         return s == null ? "" : s;
     }

@@ -22,6 +22,15 @@ public record CommentForms(long articleId, Long parentId, String replyingTo, Str
         return new CommentForms(articleId, null, null, cancelUrl, "", "", "", "", false, token, "", List.of());
     }
 
+    /**
+     * Where the form posts: its article's comments page, so that the address shown after a refused submission
+     * answers a reload or a bookmark (a GET there shows the comments and a fresh form). No fragment: a page
+     * opened at a fragment skips {@code autofocus}, which moves the reader to the field with the problem.
+     */
+    public String action() {
+        return "/comments/on/" + articleId;
+    }
+
     /** The message for a field, or null. */
     public String errorFor(String field) {
         return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::message).findFirst().orElse(null);

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntSupplier;
 
 /**
  * Comments: posting (form checks, then the {@link CommentWriter}), reading threads, counting, and the
@@ -43,6 +44,8 @@ public final class CommentService {
     private final CommentWriter writer;
     private final ArticleService articles;
     private final CommentSettings settings;
+    /** The site's closing rule in force (editors change it on the comment settings screen); 0 = never close. */
+    private final IntSupplier closeAfterDays;
     private final FormTokens tokens;
     private final CommentValidator validator = new CommentValidator();
     private final Clock clock;
@@ -61,8 +64,9 @@ public final class CommentService {
             .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(60)).build();
 
     CommentService(CommentRepository repository, CommentWriter writer, ArticleService articles, CommentSettings settings,
-                   FormTokens tokens, Clock clock) {
+                   IntSupplier closeAfterDays, FormTokens tokens, Clock clock) {
         this.repository = repository;
+        this.closeAfterDays = closeAfterDays;
         this.writer = writer;
         this.articles = articles;
         this.settings = settings;
@@ -101,14 +105,23 @@ public final class CommentService {
         return articles.url(article);
     }
 
-    /** True while readers may comment: per-article override (0 = closed) or the site's days after publication. */
+    /**
+     * True while readers may comment: per-article override (0 = closed) or else the site's rule, days after
+     * publication (0 = comments never close, the default).
+     */
     boolean isOpen(Article article) {
         Optional<Integer> override = overrideCache.get(article.id(), repository::closeOverride);
-        if (override.isEmpty() && settings.closeAfterDays() == 0) {
+        int siteDays = closeAfterDays.getAsInt();
+        if (override.isEmpty() && siteDays == 0) {
             return true;
         }
-        int days = override.orElse(settings.closeAfterDays());
+        int days = override.orElse(siteDays);
         return article.publishedAt().plus(Duration.ofDays(days)).isAfter(clock.instant());
+    }
+
+    /** The site's closing rule in force: days after publication, 0 = never. */
+    int siteCloseAfterDays() {
+        return closeAfterDays.getAsInt();
     }
 
     Optional<Integer> closeOverride(long articleId) {

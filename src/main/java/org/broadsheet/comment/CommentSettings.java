@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * @param maxDepth           deepest nesting level (1 = no replies nest); deeper replies attach at this level
  * @param threadsPerPage     top-level comments per page before the thread is paginated
- * @param closeAfterDays     comments close this many days after publication (0 = never); per-article override exists
+ * @param closeAfterDays     comments close this many days after publication; 0 (the default, as in WordPress) keeps
+ *                           them open. Editors may change it on the comment settings screen; per-article override exists
  * @param policy             what happens to a comment that no rule holds or marks as spam
  * @param maxLinks           a comment with more links than this is held for moderation
  * @param blocklist          words, email addresses or IP addresses that mark a comment as spam (case-insensitive)
@@ -36,9 +37,9 @@ public record CommentSettings(int maxDepth, int threadsPerPage, int closeAfterDa
         blocklist = blocklist.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** The defaults: depth 5, 50 threads a page, closed after 14 days, first-time commenters held. */
+    /** The defaults: depth 5, 50 threads a page, comments never close, first-time commenters held. */
     public static CommentSettings defaults() {
-        return new CommentSettings(5, 50, 14, ModerationPolicy.HOLD_FIRST_TIME, 2, List.of(), Duration.ofSeconds(15),
+        return new CommentSettings(5, 50, 0, ModerationPolicy.HOLD_FIRST_TIME, 2, List.of(), Duration.ofSeconds(15),
                 Duration.ofSeconds(3), Duration.ofDays(2), Duration.ofDays(30));
     }
 

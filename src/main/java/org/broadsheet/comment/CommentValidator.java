@@ -17,6 +17,7 @@ final class CommentValidator {
 
     static final String EMPTY_COMMENT = "Please enter your comment!";
     static final String EMPTY_NAME = "Please enter your name here";
+    static final String EMPTY_EMAIL = "Please enter your email address";
     static final String BAD_EMAIL = "You have entered an incorrect email address!";
     static final int MAX_NAME_CHARS = 245;
     static final int MAX_EMAIL_CHARS = 100;
@@ -61,7 +62,9 @@ final class CommentValidator {
         } else if (hasControl(name) || name.indexOf('\n') >= 0 || name.indexOf('\t') >= 0) {
             errors.add(new FieldError("author", "Your name contains control characters. Please remove them."));
         }
-        if (email.codePointCount(0, email.length()) > MAX_EMAIL_CHARS) {
+        if (email.isBlank()) {
+            errors.add(new FieldError("email", EMPTY_EMAIL));
+        } else if (email.codePointCount(0, email.length()) > MAX_EMAIL_CHARS) {
             errors.add(new FieldError("email", "Your email address is too long: at most 100 characters, please."));
         } else if (!EMAIL.matcher(email).matches() || hasControl(email)) {
             errors.add(new FieldError("email", BAD_EMAIL));
@@ -74,6 +77,29 @@ final class CommentValidator {
             }
         }
         return new Result(errors.isEmpty() ? new Valid(body, name, email, website) : null, List.copyOf(errors));
+    }
+
+    /** {@code s} cut to at most {@code max} UTF-8 bytes, at a character boundary. */
+    static String clipBytes(String s, int max) {
+        if (s.length() * 3L <= max) {
+            return s;
+        }
+        int bytes = 0;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            int size = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+            if (bytes + size > max) {
+                return s.substring(0, i);
+            }
+            bytes += size;
+            i += Character.charCount(c);
+        }
+        return s;
+    }
+
+    /** {@code s} cut to at most {@code max} characters (code points). */
+    static String clipChars(String s, int max) {
+        return s.codePointCount(0, s.length()) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max));
     }
 
     static String nfc(String s) {

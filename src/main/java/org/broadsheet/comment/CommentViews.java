@@ -45,7 +45,7 @@ final class CommentViews {
 
     CommentView single(Comment c, boolean held) {
         return new CommentView(c.id(), c.parentId(), c.name(), c.website(), c.staff(), DisplayTime.of(c.createdAt(), zone),
-                CommentText.paragraphs(c.body()), held, replyUrl(c), List.of());
+                CommentText.paragraphs(c.body()), held, held ? null : replyUrl(c), List.of()); // nobody can reply to a held comment
     }
 
     private CommentView view(Comment c, Map<Long, List<Comment>> children, Comment held) {

@@ -18,7 +18,7 @@ final class Moderation {
 
     /** Fixed rules taken from start-up settings (tests). */
     Moderation(CommentSettings settings) {
-        this(() -> new ModerationRules.Rules(settings.policy(), settings.maxLinks(), settings.blocklist()));
+        this(() -> ModerationRules.fixed(settings));
     }
 
     boolean needsTrust() {

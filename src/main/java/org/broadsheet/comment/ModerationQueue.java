@@ -26,6 +26,8 @@ import java.util.Optional;
 final class ModerationQueue {
 
     static final int PAGE_SIZE = 50;
+    /** What the closing field offers while comments never close (WordPress's figure). */
+    private static final int SUGGESTED_CLOSE_DAYS = 14;
     private static final String BASE = "/newsroom/comments";
 
     private final CommentService service;
@@ -169,35 +171,40 @@ final class ModerationQueue {
         ctx.redirect(BASE + "/" + c.id() + "?done=closing", HttpStatus.SEE_OTHER);
     }
 
-    /** GET /newsroom/comment-settings: the moderation policy, link limit and blocklist. */
+    /** GET /newsroom/comment-settings: the moderation policy, link limit, blocklist and closing rule. */
     void settings(Context ctx) {
         ModerationRules.Rules r = rules.current();
         ctx.header("Cache-Control", "no-store");
-        sendSettings(ctx, r.policy().name(), Integer.toString(r.maxLinks()), String.join("\n", r.blocklist()), null,
-                "saved".equals(ctx.queryParam("done")));
+        boolean closing = r.closeAfterDays() > 0;
+        sendSettings(ctx, new SettingsPage.Values(r.policy().name(), Integer.toString(r.maxLinks()), String.join("\n", r.blocklist()),
+                closing, Integer.toString(closing ? r.closeAfterDays() : SUGGESTED_CLOSE_DAYS)), null, "saved".equals(ctx.queryParam("done")));
     }
 
     void saveSettings(Context ctx) {
         staffCheck.verify(ctx);
-        String policy = form(ctx, "policy");
-        String links = form(ctx, "maxLinks").strip();
-        String blocklist = form(ctx, "blocklist");
-        ModerationPolicy chosen = java.util.Arrays.stream(ModerationPolicy.values()).filter(p -> p.name().equals(policy))
+        SettingsPage.Values sent = new SettingsPage.Values(form(ctx, "policy"), form(ctx, "maxLinks").strip(), form(ctx, "blocklist"),
+                "1".equals(form(ctx, "closeOld")), form(ctx, "closeDays").strip());
+        ModerationPolicy chosen = java.util.Arrays.stream(ModerationPolicy.values()).filter(p -> p.name().equals(sent.policy()))
                 .findFirst().orElse(null);
-        int maxLinks = links.matches("\\d{1,3}") ? Integer.parseInt(links) : -1;
-        if (chosen == null || maxLinks < 0 || blocklist.length() > 100_000) {
+        int maxLinks = sent.maxLinks().matches("\\d{1,3}") ? Integer.parseInt(sent.maxLinks()) : -1;
+        int closeDays = !sent.closeOld() ? 0 : sent.closeDays().matches("\\d{1,5}") ? Integer.parseInt(sent.closeDays()) : -1;
+        String error = chosen == null ? "Choose one of the three policies."
+                : maxLinks < 0 ? "The link limit must be a whole number from 0 to 999."
+                : sent.blocklist().length() > 100_000 ? "The blocklist is too long."
+                : sent.closeOld() && (closeDays < 1 || closeDays > 36_500)
+                ? "The number of days after which comments close must be a whole number from 1 to 36500." : null;
+        if (error != null) {
             ctx.status(400);
-            sendSettings(ctx, policy, links, blocklist, chosen == null ? "Choose one of the three policies."
-                    : maxLinks < 0 ? "The link limit must be a whole number from 0 to 999." : "The blocklist is too long.", false);
+            sendSettings(ctx, sent, error, false);
             return;
         }
-        rules.save(new ModerationRules.Rules(chosen, maxLinks, java.util.Arrays.asList(blocklist.split("\\R"))));
+        rules.save(new ModerationRules.Rules(chosen, maxLinks, java.util.Arrays.asList(sent.blocklist().split("\\R")), closeDays));
         ctx.redirect("/newsroom/comment-settings?done=saved", HttpStatus.SEE_OTHER);
     }
 
-    private void sendSettings(Context ctx, String policy, String maxLinks, String blocklist, String error, boolean saved) {
+    private void sendSettings(Context ctx, SettingsPage.Values values, String error, boolean saved) {
         templates.send(ctx, "comment/settings.jte", new SettingsPage(chrome.layoutNoIndex("Comment settings", null,
-                "/newsroom/comment-settings"), policy, maxLinks, blocklist, error, saved, styleUrl, staffCheck.formToken(ctx)));
+                "/newsroom/comment-settings"), values, error, saved, styleUrl, staffCheck.formToken(ctx)));
     }
 
     private void sendEdit(Context ctx, Comment c, String name, String website, String body, String reply, List<FieldError> errors) {
@@ -205,7 +212,7 @@ final class ModerationQueue {
         boolean open = service.article(c.articleId()).filter(a -> a.publishedAt() != null).map(service::isOpen).orElse(false);
         templates.send(ctx, "comment/edit.jte", new EditPage(chrome.layoutNoIndex("Edit comment", null, BASE + "/" + c.id()),
                 item(c, ref), name, website, body, reply, errors, service.closeOverride(c.articleId()).orElse(null),
-                service.settings().closeAfterDays(), open, styleUrl, staffCheck.formToken(ctx)));
+                service.siteCloseAfterDays(), open, styleUrl, staffCheck.formToken(ctx)));
     }
 
     private QueuePage.Item item(Comment c, QueuePage.ArticleRef ref) {

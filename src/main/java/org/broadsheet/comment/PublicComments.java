@@ -74,11 +74,23 @@ final class PublicComments {
         if (!type.startsWith("application/x-www-form-urlencoded")) {
             throw new BadRequestResponse("Comments must be sent with the comment form.");
         }
+        // The form posts to its article's comments page, so that the address after a refusal answers a reload.
+        Long addressed = ctx.pathParamMap().containsKey("article") ? longParam(ctx.pathParam("article")) : null;
+        byte[] body;
+        try {
+            body = CommentBody.read(ctx);
+        } catch (CommentBody.TooLarge e) {
+            refuseTooLarge(ctx, addressed);
+            return;
+        }
         CommentForm form;
         try {
-            form = CommentForm.from(StrictForm.parse(ctx.bodyAsBytes()));
+            form = CommentForm.from(StrictForm.parse(body));
         } catch (CommentForm.InvalidForm e) {
             throw new BadRequestResponse(e.getMessage());
+        }
+        if (addressed != null && addressed != form.articleId()) {
+            throw new BadRequestResponse("This comment form belongs to another article.");
         }
         Article article = service.visibleArticle(form.articleId())
                 .orElseThrow(() -> new NotFoundResponse("There is no article to comment on here."));
@@ -101,7 +113,34 @@ final class PublicComments {
         }, answers));
     }
 
-    private void answer(Context ctx, CommentForm form, Article article, CommentService.Posting posting, Throwable error) {
+    /**
+     * 413 for a body no comment form can make; on the article's comments page, with the message next to the
+     * comment field, when the address names the article. Nothing of the body is read, so nothing is echoed.
+     */
+    private void refuseTooLarge(Context ctx, Long articleId) {
+        Optional<Article> article = Optional.ofNullable(articleId).flatMap(service::visibleArticle);
+        if (article.isEmpty()) {
+            throw new io.javalin.http.HttpResponseException(io.javalin.http.HttpStatus.CONTENT_TOO_LARGE.getCode(), CommentBody.TOO_LONG);
+        }
+        Article a = article.get();
+        CommentForms refused = new CommentForms(a.id(), null, null, service.articleUrl(a) + "#respond", "", "", "", "", false,
+                service.tokens().formToken(a.id()), "", List.of(new FieldError("comment", CommentBody.TOO_LONG)));
+        ctx.status(io.javalin.http.HttpStatus.CONTENT_TOO_LARGE);
+        sendPage(ctx, a, block(a, 1, null, null, refused));
+    }
+
+    /** GET /comments (a reload of a refused form sent by an older page): back to the article's form, or home. */
+    void toArticle(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        String target = Optional.ofNullable(ctx.queryParam("article")).filter(s -> s.strip().matches("\\d{1,18}"))
+                .map(PublicComments::longParam).flatMap(service::visibleArticle)
+                .map(a -> service.articleUrl(a) + "#respond").orElse("/");
+        ctx.redirect(target, io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private void answer(Context ctx, CommentForm sent, Article article, CommentService.Posting posting, Throwable error) {
+        // What is shown again is never more than the fields' limits, whatever was sent.
+        CommentForm form = sent.clipped();
         if (error != null) {
             log.error("a comment could not be stored", error);
             ctx.header("Retry-After", "5");

@@ -13,17 +13,23 @@ import java.util.Set;
  */
 record DemoText(List<String> headlines, List<String> paragraphs, List<String> tags, List<String> sentences) {
 
-    // Short fragments, long quotations and interview transcripts ("((WN)) :") read badly as a reader's comment.
+    // Short fragments, long quotations and interview transcripts read badly as a reader's comment.
     private static final int MIN_SENTENCE = 40;
     private static final int MAX_SENTENCE = 280;
 
     static DemoText load(WikinewsDemo demo) {
         List<String> headlines = new ArrayList<>();
         List<String> paragraphs = new ArrayList<>();
+        List<String> narrative = new ArrayList<>();
         for (String line : WikinewsDemo.lines("articles.jsonl")) {
             JsonNode row = demo.readJson(line);
             headlines.add(row.get("title").asText());
-            paragraphs.addAll(WikinewsDemo.bodyParagraphs(row.get("text").asText()));
+            for (DemoParagraph p : WikinewsDemo.bodyParagraphs(row.get("text").asText())) {
+                paragraphs.add(p.plain());
+                if (p.speaker() == null) {
+                    narrative.add(p.text());
+                }
+            }
         }
         Set<String> tags = new LinkedHashSet<>();
         for (String line : WikinewsDemo.rows("articles.tsv")) {
@@ -34,7 +40,7 @@ record DemoText(List<String> headlines, List<String> paragraphs, List<String> ta
             }
         }
         List<String> sentences = new ArrayList<>();
-        for (String p : paragraphs) {
+        for (String p : narrative) {
             for (String s : WikinewsDemo.sentences(p)) {
                 if (s.length() >= MIN_SENTENCE && s.length() <= MAX_SENTENCE && !s.contains("((")
                         && Character.isUpperCase(s.charAt(0))) {

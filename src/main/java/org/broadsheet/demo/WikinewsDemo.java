@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Loads the 295 English Wikinews articles (CC BY 2.5) shipped in {@code /demo/wikinews/} into an empty
+ * Loads the 293 English Wikinews articles (of 295 rows, two are Wikinews' test pages) (CC BY 2.5) shipped in {@code /demo/wikinews/} into an empty
  * store: the reviewed section tree, each article in its section with its tags, its real date and a
  * credit to Wikinews with the link and licence.
  */
@@ -39,6 +39,8 @@ public final class WikinewsDemo {
     static final String BYLINE = "Wikinews contributors";
     private static final Pattern DATELINE = Pattern.compile(
             "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), [A-Z][a-z]+ \\d{1,2}, \\d{4}");
+    /** A lede that starts with the date on a line of its own: "Friday, March 29, 2019 \nToronto Comicon…". */
+    private static final Pattern DATELINE_LINE = Pattern.compile("^" + DATELINE.pattern() + " ?\\n\\s*");
     private static final int MAX_STANDFIRST = 320;
 
     private final ArticleService articles;
@@ -72,18 +74,18 @@ public final class WikinewsDemo {
     }
 
     private ArticleService.ImportedArticle toArticle(JsonNode row, String title, String url, Section section, String tags) {
-        List<String> paragraphs = new ArrayList<>(bodyParagraphs(row.get("text").asText()));
-        String standfirst = paragraphs.isEmpty() ? "" : firstSentence(paragraphs.get(0));
+        List<DemoParagraph> paragraphs = new ArrayList<>(bodyParagraphs(row.get("text").asText()));
+        String standfirst = paragraphs.isEmpty() ? "" : firstSentence(paragraphs.get(0).plain());
         // The lede sentence becomes the standfirst, so the body goes on from the next sentence.
-        if (!paragraphs.isEmpty() && paragraphs.get(0).startsWith(standfirst)) {
-            String rest = paragraphs.get(0).substring(standfirst.length()).strip();
+        if (!paragraphs.isEmpty() && paragraphs.get(0).speaker() == null && paragraphs.get(0).text().startsWith(standfirst)) {
+            String rest = paragraphs.get(0).text().substring(standfirst.length()).strip();
             if (rest.isEmpty()) {
                 paragraphs.remove(0);
             } else {
-                paragraphs.set(0, rest);
+                paragraphs.set(0, new DemoParagraph(null, rest));
             }
         }
-        String markdown = String.join("\n\n", paragraphs.stream().map(BodyRenderer::escapeMarkdown).toList());
+        String markdown = String.join("\n\n", paragraphs.stream().map(DemoParagraph::markdown).toList());
         List<String> tagList = Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
         ArticleDraft draft = new ArticleDraft(section.id(), null, title, standfirst, markdown, null, null, null, null,
                 List.of(BYLINE), tagList, new Source("Wikinews", url, "CC BY 2.5", "https://creativecommons.org/licenses/by/2.5/"));
@@ -91,8 +93,11 @@ public final class WikinewsDemo {
         return new ArticleService.ImportedArticle(draft, date.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC));
     }
 
-    /** The text's paragraphs without Wikinews' review banners and the dateline, which is metadata. */
-    static List<String> bodyParagraphs(String text) {
+    /**
+     * The text's paragraphs without Wikinews' review banners and the dateline, which is metadata (a paragraph of
+     * its own, or the first line of the lede), with the transcripts' speaker markers read into speakers.
+     */
+    static List<DemoParagraph> bodyParagraphs(String text) {
         List<String> paragraphs = new ArrayList<>();
         for (String p : text.split("\\n\\s*\\n")) {
             String clean = p.replace('\u00a0', ' ').replaceAll("[ \\t]+", " ").strip();
@@ -110,7 +115,14 @@ public final class WikinewsDemo {
                 break;
             }
         }
-        return paragraphs.subList(skip, paragraphs.size());
+        List<DemoParagraph> kept = new ArrayList<>();
+        for (String p : paragraphs.subList(skip, paragraphs.size())) {
+            DemoParagraph paragraph = DemoParagraph.of(kept.isEmpty() ? DATELINE_LINE.matcher(p).replaceFirst("") : p);
+            if (!paragraph.text().isEmpty()) {
+                kept.add(paragraph);
+            }
+        }
+        return kept;
     }
 
     /** The paragraph's sentences ({@link SentenceBreaks}' rules), without the white space between them. */

@@ -29,7 +29,9 @@ import java.util.function.LongConsumer;
  * cache. A list is computed from the search index, on a background thread ("related-posts"), when an
  * article is published or edited (with the lists of its neighbours, which may now include it), and for
  * every article published in the last {@link #RECENT} at start and once per refresh period, so that the
- * news of the day never waits. An older article's list is read from the store when its page is first
+ * news of the day never waits. An archive of at most {@link #SMALL_ARCHIVE} articles (the demo's 293, a young
+ * site) has every list computed at start instead, before {@link #listsReady()}, so that no page ever shows
+ * none. In a bigger archive an older article's list is read from the store when its page is first
  * rendered; one that was never computed (an archive imported or restored without its lists) is computed in
  * the background then, and the page follows once it is stored; one older than the refresh period is served
  * and recomputed in the background. So a start never waits for, nor is slowed by, an archive's lists,
@@ -43,6 +45,11 @@ public final class RelatedPosts implements RelatedArticles {
     static final Duration RECENT = Duration.ofDays(30);
     /** At a few seconds of one core per thousand lists, a big archive's first start stays cheap. */
     static final int RECENT_MAX = 2_000;
+    /**
+     * Archives up to this size have all their lists computed at start and once per refresh period: a few
+     * seconds of one core per thousand lists, so at most about 15 s, on the background thread.
+     */
+    public static final int SMALL_ARCHIVE = 5_000;
     private static final int SPARES = 4;
     private static final int BATCH = 500;
     /** Stale lists waiting for a background recompute; past this, a read serves the stale list without queueing. */
@@ -56,6 +63,7 @@ public final class RelatedPosts implements RelatedArticles {
     private final Clock clock;
     private final int count;
     private final Duration refreshEvery;
+    private final int smallArchive;
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
     /** Bounded: at a million articles the lists would not all fit; a miss costs one indexed query. */
     private final Cache<Long, long[]> lists = Caffeine.newBuilder().maximumSize(200_000).build();
@@ -67,6 +75,8 @@ public final class RelatedPosts implements RelatedArticles {
             .maximumSize(50_000).expireAfterWrite(Duration.ofSeconds(60)).build();
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean indexReady;
+    /** Set once the first refresh after start is done: every list of a small archive is there. */
+    private volatile boolean listsReady;
     /** True while a scheduled refresh runs. */
     private volatile boolean refreshing;
     /** Set by {@link #close()}: queued work is skipped, a long refresh stops between articles. */
@@ -85,6 +95,12 @@ public final class RelatedPosts implements RelatedArticles {
      */
     public RelatedPosts(ArticleService articles, LuceneSearchIndex index, RelatedStore store, Clock clock, int count,
                         Duration refreshEvery) {
+        this(articles, index, store, clock, count, refreshEvery, SMALL_ARCHIVE);
+    }
+
+    /** @param smallArchive an archive of at most this many articles has every list computed at start ({@link #SMALL_ARCHIVE}) */
+    public RelatedPosts(ArticleService articles, LuceneSearchIndex index, RelatedStore store, Clock clock, int count,
+                        Duration refreshEvery, int smallArchive) {
         if (count < 1) {
             throw new IllegalArgumentException("the related-posts count must be at least 1");
         }
@@ -94,6 +110,7 @@ public final class RelatedPosts implements RelatedArticles {
         this.clock = clock;
         this.count = count;
         this.refreshEvery = refreshEvery;
+        this.smallArchive = smallArchive;
     }
 
     @Override
@@ -166,12 +183,31 @@ public final class RelatedPosts implements RelatedArticles {
         Instant now = clock.instant();
         refreshing = true;
         try {
-            computeAll(store.recentWithoutFreshList(now.minus(RECENT), now, now.minus(refreshEvery), RECENT_MAX));
+            int archive = index.size();
+            if (archive <= smallArchive) {
+                List<Long> due = store.recentWithoutFreshList(Instant.EPOCH, now, now.minus(refreshEvery), smallArchive);
+                computeAll(due);
+                if (!listsReady) {
+                    log.info("related posts ready for all {} articles ({} computed)", archive, due.size());
+                }
+            } else {
+                listsReady = true; // a big archive's older lists follow their first readers
+                computeAll(store.recentWithoutFreshList(now.minus(RECENT), now, now.minus(refreshEvery), RECENT_MAX));
+            }
         } catch (RuntimeException e) {
             log.error("refreshing related posts failed; the next refresh will try again", e);
         } finally {
+            listsReady = true; // even after a failure: pages are served with the lists there are
             refreshing = false;
         }
+    }
+
+    /**
+     * True once the lists that should exist before readers arrive are there: every list of a small archive,
+     * none of a big one (whose recent lists follow in the background). Part of the site's readiness.
+     */
+    public boolean listsReady() {
+        return listsReady;
     }
 
     /**

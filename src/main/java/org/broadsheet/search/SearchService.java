@@ -89,6 +89,17 @@ public final class SearchService implements AutoCloseable {
         return related;
     }
 
+    /**
+     * Why the site should not be reported ready yet, or empty once searches are answered and the related
+     * lists that must exist before readers arrive are there ({@link RelatedPosts#listsReady()}).
+     */
+    public Optional<String> notReadyBecause() {
+        if (!trusted) {
+            return Optional.of("building the search index");
+        }
+        return related.listsReady() ? Optional.empty() : Optional.of("computing related posts");
+    }
+
     /** True once the index can answer searches (false only while a missing or damaged index is rebuilt). */
     public boolean ready() {
         return trusted;

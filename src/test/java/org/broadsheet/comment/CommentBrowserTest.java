@@ -43,6 +43,8 @@ class CommentBrowserTest {
             page.click("#commentform button[type=submit]");
             assertThat((String) page.evalOnSelector("#author", "e => e.validationMessage")).isEqualTo("Please enter your name here");
             page.fill("#author", "Rita Reader");
+            page.click("#commentform button[type=submit]");
+            assertThat((String) page.evalOnSelector("#email", "e => e.validationMessage")).isEqualTo("Please enter your email address");
             page.fill("#email", "rita@");
             page.click("#commentform button[type=submit]");
             assertThat((String) page.evalOnSelector("#email", "e => e.validationMessage")).isEqualTo("You have entered an incorrect email address!");
@@ -51,6 +53,7 @@ class CommentBrowserTest {
             page.click("#commentform button[type=submit]");
             page.waitForURL(u -> u.contains("held="));
             assertThat(page.locator(".comment-held .awaiting")).hasText("Your comment is awaiting moderation.");
+            assertThat(page.locator(".comment-held .reply-link")).hasCount(0);
             assertThat((String) page.evaluate("() => localStorage.getItem('broadsheet.commenter')")).contains("Rita Reader");
             long id = Long.parseLong(page.url().substring(page.url().indexOf("#comment-") + 9));
 
@@ -94,6 +97,12 @@ class CommentBrowserTest {
             assertThat(errors.locator(".error-summary li")).hasCount(3);
             assertThat((String) errors.evaluate("() => document.activeElement.id")).isEqualTo("comment");
             errors.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("comments-errors-desktop.png")).setFullPage(true));
+            String refusedAt = errors.url();
+            assertThat(refusedAt).endsWith("/comments/on/" + a);
+            errors.reload(); // the browser sends the form again: the same messages, not an error page
+            assertThat(errors.locator(".error-summary li")).hasCount(3);
+            assertThat(errors.navigate(refusedAt).status()).as("the address typed again").isEqualTo(200);
+            assertThat(errors.locator("#commentform")).hasCount(1);
             Page queue = reader.newPage();
             queue.navigate(f.base() + "/newsroom/comments?status=approved");
             queue.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("queue-desktop.png")).setFullPage(true));

@@ -62,8 +62,8 @@ class CommentHtmlValidationTest {
                 ref, List.of(item), 2, true, "1 comment approved.", "/newsroom/comments", "/assets/comments.css", "csrf-token"));
         check(problems, "comment/edit.jte", new EditPage(layout("Edit comment"), item, "Ann", "", "Text", "",
                 List.of(new FieldError("reply", CommentValidator.EMPTY_COMMENT)), 0, 14, false, "/assets/comments.css", "csrf-token"));
-        check(problems, "comment/settings.jte", new SettingsPage(layout("Comment settings"), "HOLD_FIRST_TIME", "2",
-                "viagra\n203.0.113.", "The link limit must be a whole number from 0 to 999.", true, "/assets/comments.css", null));
+        check(problems, "comment/settings.jte", new SettingsPage(layout("Comment settings"),
+                new SettingsPage.Values("HOLD_FIRST_TIME", "2", "viagra\n203.0.113.", true, "14"), "The link limit must be a whole number from 0 to 999.", true, "/assets/comments.css", null));
         assertThat(problems).isEmpty();
         List<String> guard = new ArrayList<>();
         validate(guard, "guard", "<!DOCTYPE html><html lang=en><head><title>x</title></head><body><p><div></span></body></html>");

@@ -15,7 +15,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Related posts: computed ahead of readers for recent news and once for an old article, never the article itself, never an invisible one. */
+/**
+ * Related posts: computed ahead of readers for recent news and, in a small archive, for every article; in a big
+ * one once for an old article after its first reader; never the article itself, never an invisible one.
+ */
 class RelatedPostsTest {
 
     @TempDir
@@ -96,18 +99,38 @@ class RelatedPostsTest {
     }
 
     @Test
-    void anArchiveWithoutListsStartsAtOnceAndEachOldArticleGetsItsListAfterItsFirstReader() {
+    void aSmallArchiveRestoredWithoutListsHasEveryListBeforeItIsReadySoTheFirstViewShowsThem() {
+        Instant old = SearchFixture.NOW.minus(Duration.ofDays(400));
+        long a = comet("Comet Borrelly brightens", old);
+        long b = comet("Comet Borrelly tail grows", old.plusSeconds(60));
+        site.await(() -> new RelatedStore(site.app.database().jdbi()).load(a).isPresent(), "the lists are stored", Duration.ofSeconds(30));
+        site.close();
+        try (Database database = Database.open(Settings.forTest(dir, null).jdbcUrl())) {
+            database.jdbi().useHandle(h -> h.execute("DELETE FROM related_articles"));
+        }
+        site = SearchFixture.start(dir, false);
+        site.await(() -> site.get("/readyz").statusCode() == 200, "the site says it is ready", Duration.ofSeconds(30));
+
+        assertThat(new RelatedStore(site.app.database().jdbi()).load(a).orElseThrow().ids()).contains(b);
+        String url = site.app.articles().findById(a).map(site.app.articles()::url).orElseThrow();
+        assertThat(site.page(url).select("[aria-labelledby=related-heading] a.headline").eachText())
+                .as("the first view of a 400-day-old article").contains("Comet Borrelly tail grows");
+    }
+
+    @Test
+    void aBigArchiveWithoutListsStartsAtOnceAndEachOldArticleGetsItsListAfterItsFirstReader() {
         Instant old = SearchFixture.NOW.minus(Duration.ofDays(200));
         long a = comet("Comet Borrelly brightens", old);
         long b = comet("Comet Borrelly tail grows", old.plusSeconds(60));
         long fresh = comet("Comet Borrelly seen from Chile", SearchFixture.NOW.minus(Duration.ofDays(1)));
         site.await(() -> new RelatedStore(site.app.database().jdbi()).load(fresh).isPresent(), "the lists are stored");
         site.close();
-        // an archive restored or imported without its lists
+        // an archive restored or imported without its lists, counted as big (above a bound of 2 articles)
         try (Database database = Database.open(Settings.forTest(dir, null).jdbcUrl())) {
             database.jdbi().useHandle(h -> h.execute("DELETE FROM related_articles"));
         }
-        site = SearchFixture.start(dir, false);
+        site = SearchFixture.start(dir, false, 2);
+        site.await(() -> site.get("/readyz").statusCode() == 200, "the site says it is ready", Duration.ofSeconds(30));
         RelatedStore store = new RelatedStore(site.app.database().jdbi());
         site.await(() -> store.load(fresh).isPresent(), "a recent article's list is computed ahead of its readers");
         assertThat(store.load(a)).as("an old article's list waits for its first reader").isEmpty();

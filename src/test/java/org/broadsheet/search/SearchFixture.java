@@ -3,6 +3,7 @@ package org.broadsheet.search;
 import org.broadsheet.App;
 import org.broadsheet.article.Section;
 import org.broadsheet.article.TestPublishing;
+import org.broadsheet.comment.CommentSettings;
 import org.broadsheet.config.Settings;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -37,8 +38,14 @@ final class SearchFixture implements AutoCloseable {
     }
 
     static SearchFixture start(Path dataDir, boolean demo) {
+        return start(dataDir, demo, RelatedPosts.SMALL_ARCHIVE);
+    }
+
+    /** A site whose archive counts as big (every older list computed after its first reader) above {@code relatedAtStart} articles. */
+    static SearchFixture start(Path dataDir, boolean demo, int relatedAtStart) {
         MutableClock clock = new MutableClock(NOW);
-        SearchFixture f = new SearchFixture(App.start(Settings.forTest(dataDir, null).withDemo(demo), clock), clock);
+        SearchFixture f = new SearchFixture(App.start(Settings.forTest(dataDir, null).withDemo(demo), clock,
+                CommentSettings.fromEnvironment(System.getenv()), relatedAtStart), clock);
         f.await(() -> f.app.search().ready(), "the search index is ready", Duration.ofSeconds(60));
         return f;
     }

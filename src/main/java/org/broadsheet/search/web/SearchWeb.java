@@ -65,6 +65,18 @@ public final class SearchWeb {
         templates.send(ctx, "search/search.jte", page);
     }
 
+    /**
+     * GET /readyz: 200 "ready" once searches are answered and a small archive's related lists are there, until
+     * then 503 with what is still being done (e.g. "starting: building the search index"), for load balancers
+     * and start scripts. /healthz only says the process serves.
+     */
+    public void readiness(Context ctx) {
+        ctx.header("Cache-Control", "no-store").contentType("text/plain; charset=utf-8");
+        search.notReadyBecause().ifPresentOrElse(
+                why -> ctx.status(503).header("Retry-After", "1").result("starting: " + why),
+                () -> ctx.result("ready"));
+    }
+
     private List<SearchPage.SectionOption> sectionOptions() {
         List<SearchPage.SectionOption> options = new ArrayList<>();
         for (Section top : sections.topLevel()) {
