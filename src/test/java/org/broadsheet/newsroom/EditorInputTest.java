@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,20 +44,13 @@ class EditorInputTest {
     }
 
     private Map<String, String> form(String headline) {
-        Map<String, String> m = new HashMap<>();
-        m.put("headline", headline);
-        m.put("section", String.valueOf(f.news.id()));
-        m.put("standfirst", "What happened.");
+        Map<String, String> m = f.form(headline);
         m.put("body", "First paragraph.\n\n\tIndented\r\nline.");
-        m.put("bylines", "Ann Writer");
-        m.put("tags", "Harbour");
         return m;
     }
 
     private long create(String headline) {
-        HttpResponse<String> r = staff.post("/newsroom/articles", form(headline));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
-        return Long.parseLong(r.headers().firstValue("Location").orElseThrow().replaceAll("^/newsroom/articles/(\\d+).*$", "$1"));
+        return f.create(staff, form(headline));
     }
 
     @Test

@@ -96,21 +96,6 @@ class MetricsAccessTest {
     }
 
     private static RequestFacts facts(String remote, String forwardedFor) {
-        return new RequestFacts() {
-            @Override
-            public String method() {
-                return "GET";
-            }
-
-            @Override
-            public String header(String name) {
-                return "X-Forwarded-For".equals(name) ? forwardedFor : null;
-            }
-
-            @Override
-            public String remoteAddress() {
-                return remote;
-            }
-        };
+        return new ForwardedRequest(remote, forwardedFor);
     }
 }
