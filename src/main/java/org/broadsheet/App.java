@@ -107,7 +107,7 @@ public final class App implements AutoCloseable {
         // Independent parts of the start run beside each other: on two cores this saves about a second.
         CompletableFuture<LuceneSearchIndex> indexOpening = inBackground("index-open",
                 () -> LuceneSearchIndex.open(settings.indexDir()));
-        Observability observability = new Observability(500, false);
+        Observability observability = new Observability(500, false, settings.ranking().proxyHops());
         Database database;
         try {
             database = Database.open(settings.jdbcUrl(), observability.registry());

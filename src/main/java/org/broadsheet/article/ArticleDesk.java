@@ -39,10 +39,6 @@ import java.util.Set;
  */
 public final class ArticleDesk {
 
-    static final int MAX_HEADLINE = 200;
-    static final int MAX_STANDFIRST = 600;
-    static final int MAX_BODY = 200_000;
-
     private final ArticleService articles;
     private final Jdbi jdbi;
     private final ArticleRepository repository;
@@ -372,8 +368,10 @@ public final class ArticleDesk {
             throw new InvalidActionException("Corrections and updates are for published articles.");
         }
         String clean = text == null ? "" : text.strip();
-        if (clean.isEmpty() || clean.length() > 2000 || kind == null) {
-            throw new InvalidActionException("Write the note (up to 2,000 characters) and choose Correction or Update.");
+        String problem = DraftLimits.correctionProblem(clean);
+        if (problem != null || kind == null) {
+            throw new InvalidActionException(problem != null ? problem
+                    : "Write the note (up to 2,000 characters) and choose Correction or Update.");
         }
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
@@ -459,13 +457,16 @@ public final class ArticleDesk {
 
     // ---- validation and revisions ----
 
+    /** Checks a draft as {@link #create} or {@link #save} would, without writing; {@code id} is -1 for a new article. */
+    public void check(ArticleDraft d, long id) {
+        validate(d, id);
+    }
+
     private ArticleDraft validate(ArticleDraft d, long id) {
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(DraftLimits.check(d));
         String headline = d.headline() == null ? "" : d.headline().strip();
         if (headline.isEmpty()) {
             problems.add(new Problem("headline", "Write a headline."));
-        } else if (headline.length() > MAX_HEADLINE) {
-            problems.add(new Problem("headline", "The headline must be at most " + MAX_HEADLINE + " characters."));
         }
         if (!sectionExists(d.sectionId())) {
             problems.add(new Problem("section", "Choose a section."));
@@ -478,19 +479,7 @@ public final class ArticleDesk {
                 .mapTo(Integer.class).one() > 0)) {
             problems.add(new Problem("slug", "Another article already uses the slug \"" + slug + "\"; choose another."));
         }
-        if (d.standfirst().length() > MAX_STANDFIRST) {
-            problems.add(new Problem("standfirst", "The standfirst must be at most " + MAX_STANDFIRST + " characters."));
-        }
         String body = d.bodyMarkdown() == null ? "" : d.bodyMarkdown();
-        if (body.length() > MAX_BODY) {
-            problems.add(new Problem("body", "The text must be at most " + MAX_BODY + " characters."));
-        }
-        if (d.bylines().size() > 10 || d.bylines().stream().anyMatch(b -> b.length() > 120)) {
-            problems.add(new Problem("bylines", "Give at most 10 bylines of up to 120 characters each."));
-        }
-        if (d.tags().size() > 20 || d.tags().stream().anyMatch(t -> t.length() > 80)) {
-            problems.add(new Problem("tags", "Give at most 20 tags of up to 80 characters each."));
-        }
         if (d.leadMediaId() != null && d.leadAlt().isBlank()) {
             problems.add(new Problem("leadAlt", "Describe the photo for readers who cannot see it (alt text)."));
         }

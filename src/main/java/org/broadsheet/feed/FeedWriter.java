@@ -71,9 +71,9 @@ final class FeedWriter {
 
     private Channel rss(FeedScope scope, List<FeedEntry> entries) {
         Channel channel = new Channel("rss_2.0");
-        channel.setTitle(scope.title());
+        channel.setTitle(XmlText.clean(scope.title()));
         channel.setLink(baseUrl + scope.pagePath());
-        channel.setDescription(scope.description());
+        channel.setDescription(XmlText.clean(scope.description()));
         channel.setLanguage("en");
         channel.setGenerator(GENERATOR);
         channel.setDocs("https://www.rssboard.org/rss-specification");
@@ -94,7 +94,7 @@ final class FeedWriter {
     private Item rssItem(FeedEntry e) {
         Article a = e.article();
         Item item = new Item();
-        item.setTitle(a.headline());
+        item.setTitle(XmlText.clean(a.headline()));
         item.setLink(e.url());
         Guid guid = new Guid();
         guid.setValue(e.url());
@@ -103,12 +103,12 @@ final class FeedWriter {
         item.setPubDate(Date.from(a.publishedAt()));
         Description description = new Description();
         description.setType("text/plain");
-        description.setValue(summary(a));
+        description.setValue(XmlText.clean(summary(a)));
         item.setDescription(description);
         if (e.bodyHtml() != null) {
             com.rometools.rome.feed.rss.Content content = new com.rometools.rome.feed.rss.Content();
             content.setType(com.rometools.rome.feed.rss.Content.HTML);
-            content.setValue(e.bodyHtml());
+            content.setValue(XmlText.clean(e.bodyHtml()));
             item.setContent(content);
         }
         List<com.rometools.rome.feed.rss.Category> categories = new ArrayList<>();
@@ -126,9 +126,9 @@ final class FeedWriter {
         }
         if (!a.bylines().isEmpty() || a.source().present()) {
             DCModuleImpl dc = new DCModuleImpl();
-            dc.setCreators(a.bylines().stream().map(Author::name).toList());
+            dc.setCreators(a.bylines().stream().map(Author::name).map(XmlText::clean).toList());
             if (a.source().present()) {
-                dc.setRights(rights(a));
+                dc.setRights(XmlText.clean(rights(a)));
             }
             List<Module> modules = new ArrayList<>();
             modules.add(dc);
@@ -139,7 +139,7 @@ final class FeedWriter {
 
     private static com.rometools.rome.feed.rss.Category rssCategory(String name, String domain) {
         com.rometools.rome.feed.rss.Category c = new com.rometools.rome.feed.rss.Category();
-        c.setValue(name);
+        c.setValue(XmlText.clean(name));
         c.setDomain(domain);
         return c;
     }
@@ -191,12 +191,12 @@ final class FeedWriter {
         entry.setCategories(categories);
         entry.setSummary(text(summary(a)));
         if (a.source().present()) {
-            entry.setRights(rights(a));
+            entry.setRights(XmlText.clean(rights(a)));
         }
         if (e.bodyHtml() != null) {
             Content content = new Content();
             content.setType(Content.HTML);
-            content.setValue(e.bodyHtml());
+            content.setValue(XmlText.clean(e.bodyHtml()));
             entry.setContents(List.of(content));
         }
         return entry;
@@ -212,14 +212,14 @@ final class FeedWriter {
 
     private Person person(Author author) {
         Person p = new Person();
-        p.setName(author.name());
+        p.setName(XmlText.clean(author.name()));
         p.setUri(baseUrl + author.url());
         return p;
     }
 
     private static Category atomCategory(String term, String scheme) {
         Category c = new Category();
-        c.setTerm(term);
+        c.setTerm(XmlText.clean(term));
         c.setScheme(scheme);
         return c;
     }
@@ -235,7 +235,7 @@ final class FeedWriter {
     private static Content text(String value) {
         Content c = new Content();
         c.setType(Content.TEXT);
-        c.setValue(value);
+        c.setValue(XmlText.clean(value));
         return c;
     }
 

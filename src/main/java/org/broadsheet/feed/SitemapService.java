@@ -205,7 +205,7 @@ public final class SitemapService implements ArticleListener {
             w.writeCharacters(w3c(n.publishedAt()));
             w.writeEndElement();
             w.writeStartElement("news", "title", NEWS_NS);
-            w.writeCharacters(n.headline());
+            w.writeCharacters(XmlText.clean(n.headline()));
             w.writeEndElement();
             w.writeEndElement();
             w.writeEndElement();

@@ -15,7 +15,8 @@ import java.util.HexFormat;
 record XmlDocument(byte[] body, String contentType, String etag, Instant lastModified) {
 
     static XmlDocument of(String text, String contentType, Instant lastModified) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        // the last guard: whatever a writer let through, the document stays readable XML
+        byte[] bytes = XmlText.clean(text).getBytes(StandardCharsets.UTF_8);
         return new XmlDocument(bytes, contentType, etagOf(bytes), lastModified);
     }
 

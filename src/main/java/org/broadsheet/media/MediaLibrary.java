@@ -21,7 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,11 +41,36 @@ public final class MediaLibrary {
 
     /** Widths of the narrower copies; must match {@code LeadImage.WIDTHS}. */
     static final int[] WIDTHS = {480, 960, 1600};
-    /** Larger images are refused rather than decoded (a decompression bomb would fill the heap). */
-    static final long MAX_PIXELS = 60_000_000L;
+    /**
+     * Larger images are refused from their header, before any pixel is decoded: a decompression bomb (a
+     * 30,000 × 30,000 PNG of one colour is a few hundred kilobytes) would otherwise fill the heap.
+     */
+    static final long MAX_PIXELS = 50_000_000L;
+    /** Images decoded at the same time; see {@link DecodeSlots}. */
+    static final int DECODE_SLOTS = 2;
 
     /** A stored image. */
     public record StoredImage(long id, String fileName, String mimeType, int width, int height) {
+    }
+
+    /**
+     * An upload decoded, cleaned and encoded again in memory, but not stored yet: a form is checked between
+     * {@link #prepare} and {@link #store(PreparedImage)}, so a refused form leaves no file and no row behind.
+     */
+    public static final class PreparedImage {
+        private final ImageType type;
+        private final byte[] clean;
+        private final Map<Integer, byte[]> copies;
+        private final int width;
+        private final int height;
+
+        private PreparedImage(ImageType type, byte[] clean, Map<Integer, byte[]> copies, int width, int height) {
+            this.type = type;
+            this.clean = clean;
+            this.copies = copies;
+            this.width = width;
+            this.height = height;
+        }
     }
 
     /** Raised for bytes that are not an image we accept; its message is fit for the uploader. */
@@ -52,42 +80,74 @@ public final class MediaLibrary {
         }
     }
 
+    /** Raised when other photos took every decoding slot for too long; the uploader may try again shortly. */
+    public static final class BusyException extends RuntimeException {
+        public BusyException() {
+            super("Other photos are being processed right now; please send the form again in a moment.");
+        }
+    }
+
     private final Jdbi jdbi;
     private final Path folder;
     private final Clock clock;
+    private final DecodeSlots slots;
 
     public MediaLibrary(Jdbi jdbi, Path folder, Clock clock) {
+        this(jdbi, folder, clock, new DecodeSlots(DECODE_SLOTS, Duration.ofSeconds(30)));
+    }
+
+    MediaLibrary(Jdbi jdbi, Path folder, Clock clock, DecodeSlots slots) {
         this.jdbi = jdbi;
         this.folder = folder;
         this.clock = clock;
+        this.slots = slots;
     }
 
+    /** Prepares and stores an image at once. */
     public StoredImage store(byte[] bytes) {
+        return store(prepare(bytes));
+    }
+
+    /**
+     * Decodes, cleans and encodes an upload in memory (in one of the {@link DecodeSlots}), refusing anything
+     * that is not one of our image types by its bytes and anything over {@link #MAX_PIXELS}.
+     */
+    public PreparedImage prepare(byte[] bytes) {
         ImageType type = ImageType.sniff(bytes);
         if (type == null) {
             throw new UnsupportedImageException("The file is not a JPEG, PNG, WebP or GIF image.");
         }
-        BufferedImage decoded = decode(bytes);
-        BufferedImage image = type == ImageType.JPEG ? Orientation.apply(decoded, Orientation.of(bytes)) : decoded;
-        boolean alpha = image.getColorModel().hasAlpha();
-        ImageType out = type == ImageType.JPEG || type == ImageType.WEBP && !alpha ? ImageType.JPEG : ImageType.PNG;
-        byte[] clean = encode(image, out);
+        return slots.run(() -> {
+            BufferedImage decoded = decode(bytes);
+            BufferedImage image = type == ImageType.JPEG ? Orientation.apply(decoded, Orientation.of(bytes)) : decoded;
+            boolean alpha = image.getColorModel().hasAlpha();
+            ImageType out = type == ImageType.JPEG || type == ImageType.WEBP && !alpha ? ImageType.JPEG : ImageType.PNG;
+            Map<Integer, byte[]> copies = new LinkedHashMap<>();
+            for (int w : WIDTHS) {
+                if (w < image.getWidth()) {
+                    copies.put(w, encode(scale(image, w), out));
+                }
+            }
+            return new PreparedImage(out, encode(image, out), copies, image.getWidth(), image.getHeight());
+        });
+    }
+
+    /** Writes a prepared image's files and records it; the same image twice is one file and one row. */
+    public StoredImage store(PreparedImage p) {
+        ImageType out = p.type;
+        byte[] clean = p.clean;
         String base = Digests.sha256Hex(clean).substring(0, 32);
         String name = base + "." + out.extension();
         write(name, clean);
-        for (int w : WIDTHS) {
-            if (w < image.getWidth()) {
-                write(base + "-" + w + "." + out.extension(), encode(scale(image, w), out));
-            }
-        }
+        p.copies.forEach((w, bytes) -> write(base + "-" + w + "." + out.extension(), bytes));
         return jdbi.inTransaction(h -> {
             var existing = h.createQuery("SELECT id FROM media WHERE file_name = :n").bind("n", name).mapTo(Long.class).findOne();
             long id = existing.orElseGet(() -> h.createQuery("""
                             INSERT INTO media (file_name, mime_type, width, height, byte_size, created_at)
                             VALUES (:n, :t, :w, :h, :s, :c) RETURNING id""")
-                    .bind("n", name).bind("t", out.mimeType()).bind("w", image.getWidth()).bind("h", image.getHeight())
+                    .bind("n", name).bind("t", out.mimeType()).bind("w", p.width).bind("h", p.height)
                     .bind("s", clean.length).bind("c", clock.millis()).mapTo(Long.class).one());
-            return new StoredImage(id, name, out.mimeType(), image.getWidth(), image.getHeight());
+            return new StoredImage(id, name, out.mimeType(), p.width, p.height);
         });
     }
 
@@ -136,9 +196,12 @@ public final class MediaLibrary {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS) {
-                    throw new UnsupportedImageException("The image is too large (more than 60 megapixels).");
+                // the header alone: no pixel is read before the size is known to fit
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if ((long) width * height > MAX_PIXELS) {
+                    throw new UnsupportedImageException("The image is too large: " + width + " × " + height
+                            + " pixels; photos may have up to " + MAX_PIXELS / 1_000_000 + " megapixels.");
                 }
                 BufferedImage image = reader.read(0);
                 if (image == null || image.getWidth() < 1) {

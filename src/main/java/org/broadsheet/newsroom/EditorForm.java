@@ -16,10 +16,9 @@ public record EditorForm(String headline, String slug, long sectionId, String st
                          String sourceName, String sourceUrl, String sourceLicence, String sourceLicenceUrl) {
 
     static EditorForm from(Context ctx) {
-        Long media = null;
-        String rawMedia = ctx.formParam("leadMediaId");
-        if (rawMedia != null && rawMedia.matches("\\d{1,18}") && !"on".equals(ctx.formParam("removeLead"))) {
-            media = Long.parseLong(rawMedia);
+        Long media = NewsroomWeb.optionalNumber(ctx.formParam("leadMediaId"), "The photo number");
+        if ("on".equals(ctx.formParam("removeLead"))) {
+            media = null;
         }
         long section = 0;
         String rawSection = ctx.formParam("section");

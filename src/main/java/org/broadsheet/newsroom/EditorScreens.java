@@ -2,6 +2,7 @@ package org.broadsheet.newsroom;
 
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
@@ -15,6 +16,7 @@ import org.broadsheet.article.Author;
 import org.broadsheet.article.Correction;
 import org.broadsheet.article.DeskAction;
 import org.broadsheet.article.DeskRecords;
+import org.broadsheet.article.DraftLimits;
 import org.broadsheet.article.LeadImage;
 import org.broadsheet.article.Section;
 import org.broadsheet.article.Slugs;
@@ -74,8 +76,8 @@ final class EditorScreens {
         Principal me = NewsroomWeb.principal(ctx);
         String status = ctx.queryParam("status");
         ArticleStatus st = Arrays.stream(ArticleStatus.values()).filter(s -> s.code().equals(status)).findFirst().orElse(null);
-        Long section = number(ctx.queryParam("section"));
-        Long author = number(ctx.queryParam("author"));
+        Long section = NewsroomWeb.optionalNumber(ctx.queryParam("section"), "The section filter");
+        Long author = NewsroomWeb.optionalNumber(ctx.queryParam("author"), "The author filter");
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
         if (q.length() > 200) {
             throw new BadRequestResponse("The search may be at most 200 characters.");
@@ -120,38 +122,49 @@ final class EditorScreens {
 
     void create(Context ctx) {
         Principal me = NewsroomWeb.principal(ctx);
-        EditorForm form = withUpload(ctx, EditorForm.from(ctx));
+        Submission sent = submission(ctx);
         try {
+            EditorForm form = accepted(sent, -1);
             long id = desk.create(form.toDraft(), me);
             ctx.redirect("/newsroom/articles/" + id + "?done=created", HttpStatus.SEE_OTHER);
         } catch (DeskRecords.InvalidDraftException e) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            sendEditor(ctx, null, form, new NewsroomPages.Problems(e.problems()), "Please correct the marked fields.");
+            sendEditor(ctx, null, sent.form(), new NewsroomPages.Problems(e.problems()), "Please correct the marked fields.");
         }
     }
 
     void save(Context ctx) {
         Article a = load(ctx);
-        EditorForm form = withUpload(ctx, EditorForm.from(ctx));
+        Submission sent = submission(ctx);
         int version = version(ctx);
         try {
+            EditorForm form = accepted(sent, a.id());
             desk.saveChecked(a.id(), version, form.toDraft(), NewsroomWeb.principal(ctx));
             ctx.redirect("/newsroom/articles/" + a.id() + "?done=saved", HttpStatus.SEE_OTHER);
         } catch (DeskRecords.InvalidDraftException e) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            sendEditor(ctx, a, form, new NewsroomPages.Problems(e.problems()), "Please correct the marked fields.");
+            sendEditor(ctx, a, sent.form(), new NewsroomPages.Problems(e.problems()), "Please correct the marked fields.");
         } catch (DeskRecords.StaleEditException e) {
             ctx.status(HttpStatus.CONFLICT);
-            sendEditor(ctx, a, form, NewsroomPages.Problems.NONE, e.getMessage());
+            sendEditor(ctx, a, sent.form(), NewsroomPages.Problems.NONE, e.getMessage());
         }
     }
 
-    /** Renders the posted form with the public article template, without saving anything. */
+    /**
+     * Renders the posted form with the public article template, without saving anything. The limits of a save
+     * apply (an unbounded body would take seconds to render); a photo chosen but not saved yet is not shown,
+     * since only saved photos are stored.
+     */
     void preview(Context ctx) {
-        EditorForm form = withUpload(ctx, EditorForm.from(ctx));
+        EditorForm form = EditorForm.from(ctx);
         Section section = articles.sections().all().stream().filter(s -> s.id() == form.sectionId()).findFirst()
                 .orElseThrow(() -> new BadRequestResponse("Choose a section before previewing."));
         var draft = form.toDraft();
+        List<DeskRecords.Problem> problems = DraftLimits.check(draft);
+        if (!problems.isEmpty()) {
+            throw new HttpResponseException(HttpStatus.UNPROCESSABLE_CONTENT.getCode(), "The preview was not made: "
+                    + String.join(" ", problems.stream().map(DeskRecords.Problem::message).toList()));
+        }
         String slug = draft.slug().isBlank() ? Slugs.slugify(draft.headline()) : draft.slug();
         Instant now = clock.instant();
         LeadImage lead = draft.leadMediaId() == null ? null : media.find(draft.leadMediaId())
@@ -162,7 +175,7 @@ final class EditorScreens {
                 draft.bylines().stream().map(n -> new Author(0, Slugs.slugify(n), n, "")).toList(),
                 draft.tags().stream().map(t -> new Tag(0, Slugs.slugify(t), t)).toList(), ArticleStatus.DRAFT, now, now, now, null,
                 draft.source(), 0);
-        Long id = number(ctx.formParam("id"));
+        Long id = NewsroomWeb.optionalNumber(ctx.formParam("id"), "The article number");
         List<Correction> corrections = id == null ? List.of() : articles.corrections(id);
         ArticlePage page = new ArticlePage(chrome.layoutNoIndex("Preview: " + article.headline(), article.standfirst(),
                 "/newsroom/preview"), article, articles.sections().parent(section).orElse(null), DisplayTime.of(now, chrome.zone()),
@@ -201,8 +214,8 @@ final class EditorScreens {
         Article a = load(ctx);
         List<DeskRecords.Revision> all = desk.revisions(a.id(), me);
         List<NewsroomPages.RevisionRow> rows = all.stream().map(this::row).toList();
-        Long toId = number(ctx.queryParam("to"));
-        Long fromId = number(ctx.queryParam("from"));
+        Long toId = NewsroomWeb.optionalNumber(ctx.queryParam("to"), "The revision number");
+        Long fromId = NewsroomWeb.optionalNumber(ctx.queryParam("from"), "The revision number");
         DeskRecords.Revision to = toId == null ? (all.isEmpty() ? null : all.get(0)) : desk.revision(a.id(), toId)
                 .orElseThrow(() -> new NotFoundResponse("There is no such revision."));
         DeskRecords.Revision from = fromId != null ? desk.revision(a.id(), fromId)
@@ -276,24 +289,55 @@ final class EditorScreens {
         return out;
     }
 
-    /** Stores an uploaded lead photo, if one came with the form, and points the form at it. */
-    private EditorForm withUpload(Context ctx, EditorForm form) {
+    /** The form as sent, with its photo decoded and cleaned in memory (not stored), if one came with it. */
+    private record Submission(EditorForm form, MediaLibrary.PreparedImage upload) {
+    }
+
+    private Submission submission(Context ctx) {
+        EditorForm form = EditorForm.from(ctx);
         if (!ctx.isMultipartFormData()) {
-            return form;
+            return new Submission(form, null);
         }
         UploadedFile file = ctx.uploadedFile("leadImage");
         if (file == null || file.size() == 0) {
-            return form;
+            return new Submission(form, null);
         }
         if (file.size() > maxUploadBytes) {
-            throw new io.javalin.http.HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(),
+            throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(),
                     "The photo is too large: it may be up to " + NewsroomText.size(maxUploadBytes) + ".");
         }
+        // The file's name and declared type are ignored: the bytes decide what it is, and the stored name comes from them.
         try (InputStream in = file.content()) {
-            return form.withLeadMedia(media.store(in.readAllBytes()).id());
+            return new Submission(form, media.prepare(in.readAllBytes()));
         } catch (IOException e) {
             throw new BadRequestResponse("The upload was interrupted; please try again.");
         }
+    }
+
+    /**
+     * Checks the whole form first and only then stores its photo, so a refused form leaves no file and no media
+     * row behind; the form returned points at the stored photo.
+     */
+    private EditorForm accepted(Submission sent, long articleId) {
+        EditorForm form = sent.form();
+        List<DeskRecords.Problem> problems = new ArrayList<>();
+        if (sent.upload() == null && form.leadMediaId() != null && media.find(form.leadMediaId()).isEmpty()) {
+            problems.add(new DeskRecords.Problem("leadImage", "That photo is not in the library any more; upload it again."));
+        }
+        try {
+            // a stand-in id while the photo is not stored, so the rules for an article with a photo apply
+            desk.check((sent.upload() == null ? form : form.withLeadMedia(Long.MAX_VALUE)).toDraft(), articleId);
+        } catch (DeskRecords.InvalidDraftException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            if (sent.upload() != null) {
+                problems.add(new DeskRecords.Problem("leadImage",
+                        "Choose the photo again: it is kept only once the rest of the form is accepted."));
+            }
+            throw new DeskRecords.InvalidDraftException(problems);
+        }
+        return sent.upload() == null ? form : form.withLeadMedia(media.store(sent.upload()).id());
     }
 
     private NewsroomPages.RevisionRow row(DeskRecords.Revision r) {
@@ -328,10 +372,6 @@ final class EditorScreens {
             throw new BadRequestResponse("The form is missing the article's version; reload the article and try again.");
         }
         return Integer.parseInt(raw);
-    }
-
-    private static Long number(String raw) {
-        return raw != null && raw.matches("\\d{1,18}") ? Long.parseLong(raw) : null;
     }
 
     private static int pageNumber(Context ctx) {

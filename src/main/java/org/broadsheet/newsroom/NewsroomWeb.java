@@ -114,6 +114,9 @@ public final class NewsroomWeb {
                 throw new ForbiddenResponse(e.getMessage());
             } catch (MediaLibrary.UnsupportedImageException | AccountService.AccountException e) {
                 throw new BadRequestResponse(e.getMessage());
+            } catch (MediaLibrary.BusyException e) {
+                ctx.header("Retry-After", "10");
+                throw new HttpResponseException(HttpStatus.SERVICE_UNAVAILABLE.getCode(), e.getMessage());
             }
         };
     }
@@ -122,8 +125,27 @@ public final class NewsroomWeb {
         return AccessCheck.principal(ctx).orElseThrow(() -> new ForbiddenResponse("Please sign in first."));
     }
 
+    /** A positive id from the path; anything else is a 400 whose message does not repeat what was sent. */
     static long idParam(Context ctx, String name) {
-        return ctx.pathParamAsClass(name, Long.class).check(id -> id > 0, "must be a positive number").get();
+        Long id = optionalNumber(ctx.pathParam(name), "The number in this address");
+        if (id == null) {
+            throw new BadRequestResponse("The number in this address must be a positive whole number.");
+        }
+        return id;
+    }
+
+    /**
+     * A positive whole number from a query or form field, or null when the field is missing or empty; anything
+     * else is a 400 naming the field by {@code label}, never repeating the value.
+     */
+    static Long optionalNumber(String raw, String label) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        if (!raw.matches("[0-9]{1,18}") || Long.parseLong(raw) < 1) {
+            throw new BadRequestResponse(label + " must be a positive whole number.");
+        }
+        return Long.parseLong(raw);
     }
 
     /** What every newsroom screen shares: the frame's layout and the template engine. */

@@ -3,6 +3,7 @@ package org.broadsheet.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,16 @@ public final class ErrorPages {
     public void register(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
+            int refused = clientFault(e);
+            if (refused > 0) {
+                // e.g. a multipart body cut short or without its boundaries: the parser's own words stay in the log
+                log.debug("request refused: {} {}", ctx.method(), ctx.path(), e);
+                // the rest of such a body cannot be read, so the connection cannot carry another request
+                ctx.header("Connection", "close");
+                send(ctx, refused, refused == 413 ? "The request is too large."
+                        : "The form could not be read: it was cut short or is not well-formed. Please send it again.");
+                return;
+            }
             log.error("request failed: {} {}", ctx.method(), ctx.path(), e);
             send(ctx, 500, null);
         });
@@ -33,6 +44,16 @@ public final class ErrorPages {
                 send(ctx, 404, null);
             }
         });
+    }
+
+    /** The 4xx status Jetty gave a request it could not parse (wrapped by the servlet layer), or 0 for our own fault. */
+    private static int clientFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
+                return h.getCode();
+            }
+        }
+        return 0;
     }
 
     private void send(Context ctx, int status, String message) {
@@ -45,7 +66,8 @@ public final class ErrorPages {
             default -> status >= 500 ? "Something went wrong" : "Bad request";
         };
         String text = message;
-        if (text == null || text.isBlank() || status >= 500 || text.equals("Not Found") || text.startsWith("Endpoint ")) {
+        // a 503 says why and when to come back (e.g. photos being processed); other 5xx never explain our faults
+        if (text == null || text.isBlank() || status >= 500 && status != 503 || text.equals("Not Found") || text.startsWith("Endpoint ")) {
             text = switch (status) {
                 case 404 -> "We could not find a page at this address. It may have moved, or the link may be wrong.";
                 case 405 -> "This address does not accept that kind of request.";

@@ -17,8 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -36,14 +34,17 @@ public final class Observability {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final long slowMillis;
     private final boolean metricsPublic;
+    private final int proxyHops;
 
     /**
      * @param slowMillis    requests slower than this are logged with their timings
      * @param metricsPublic serve /metrics to any address, not only to loopback clients
+     * @param proxyHops     trusted proxies in front, whose {@code X-Forwarded-For} entries must be loopback too
      */
-    public Observability(long slowMillis, boolean metricsPublic) {
+    public Observability(long slowMillis, boolean metricsPublic, int proxyHops) {
         this.slowMillis = slowMillis;
         this.metricsPublic = metricsPublic;
+        this.proxyHops = proxyHops;
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -101,18 +102,10 @@ public final class Observability {
 
     /** Handler for {@code GET /metrics} in the Prometheus text format. */
     public void serveMetrics(Context ctx) {
-        if (!metricsPublic && !isLoopback(ctx.ip())) {
+        if (!metricsPublic && !ClientAddress.isLocal(RequestFacts.of(ctx), proxyHops)) {
             throw new ForbiddenResponse("Metrics are served to local clients only.");
         }
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
-    }
-
-    private static boolean isLoopback(String ip) {
-        try {
-            return InetAddress.getByName(ip).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.broadsheet.comment;
 import org.broadsheet.config.RankingSettings;
 import org.broadsheet.config.Settings;
 import org.broadsheet.web.ClientAddress;
+import org.broadsheet.web.ForwardedRequest;
 import org.broadsheet.web.RequestFacts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,21 +82,6 @@ class ProxyAddressTest {
     }
 
     private static RequestFacts facts(String remote, String forwardedFor) {
-        return new RequestFacts() {
-            @Override
-            public String method() {
-                return "GET";
-            }
-
-            @Override
-            public String header(String name) {
-                return "X-Forwarded-For".equals(name) ? forwardedFor : null;
-            }
-
-            @Override
-            public String remoteAddress() {
-                return remote;
-            }
-        };
+        return new ForwardedRequest(remote, forwardedFor);
     }
 }

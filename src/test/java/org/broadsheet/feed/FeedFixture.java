@@ -68,6 +68,18 @@ final class FeedFixture implements AutoCloseable {
         return TestApp.send(http, b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GETs an XML document, which must answer 200, and parses it (namespace-aware, no DOCTYPE allowed). */
+    org.w3c.dom.Document xml(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        if (response.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + response.statusCode());
+        }
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     @Override
     public void close() {
         app.close();

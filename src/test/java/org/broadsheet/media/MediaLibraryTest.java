@@ -101,4 +101,89 @@ class MediaLibraryTest {
         byte[] bytes = TestImages.jpegWithExif(200, 100);
         assertThat(library.store(bytes).id()).isEqualTo(library.store(bytes).id());
     }
+
+    private long files() throws IOException {
+        try (var list = Files.list(dir.resolve("media"))) {
+            return list.count();
+        }
+    }
+
+    private int rows() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM media").mapTo(Integer.class).one());
+    }
+
+    @Test
+    void aDecompressionBombIsRefusedFromItsHeaderBeforeAnyPixelIsDecoded() throws IOException {
+        byte[] bomb = TestImages.blankPng(30_000, 30_000);
+        assertThat(bomb.length).as("900 megapixels in a small file").isLessThan(200_000);
+        assertThatThrownBy(() -> library.store(bomb)).isInstanceOf(MediaLibrary.UnsupportedImageException.class)
+                .hasMessageContaining("30000 × 30000").hasMessageContaining("50 megapixels");
+        assertThat(files()).isZero();
+        assertThat(rows()).isZero();
+    }
+
+    @Test
+    void anImageJustOverFiftyMegapixelsIsRefused() {
+        assertThatThrownBy(() -> library.store(TestImages.blankPng(7_100, 7_100)))
+                .isInstanceOf(MediaLibrary.UnsupportedImageException.class).hasMessageContaining("7100 × 7100");
+        assertThat(library.store(TestImages.blankPng(7_000, 7_000)).width()).isEqualTo(7_000);
+    }
+
+    @Test
+    void aGifThatIsAlsoHtmlIsStoredAsAPlainPngWithoutTheScript() throws IOException {
+        byte[] polyglot = TestImages.gifHtmlPolyglot();
+        assertThat(TestImages.contains(polyglot, TestImages.SCRIPT)).isTrue();
+        MediaLibrary.StoredImage img = library.store(polyglot);
+        assertThat(img.mimeType()).isEqualTo("image/png");
+        assertThat(img.fileName()).endsWith(".png");
+        byte[] out = stored(img.fileName());
+        assertThat(TestImages.contains(out, "<script")).isFalse();
+        assertThat(TestImages.contains(out, "<html")).isFalse();
+    }
+
+    @Test
+    void svgIsRefusedSinceItCanCarryScript() {
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> library.store(svg)).isInstanceOf(MediaLibrary.UnsupportedImageException.class)
+                .hasMessageContaining("not a JPEG, PNG, WebP or GIF");
+    }
+
+    @Test
+    void aPreparedImageTouchesNeitherTheFolderNorTheDatabaseUntilStored() throws IOException {
+        MediaLibrary.PreparedImage prepared = library.prepare(TestImages.jpegWithExif(1000, 600));
+        assertThat(files()).isZero();
+        assertThat(rows()).isZero();
+        MediaLibrary.StoredImage img = library.store(prepared);
+        assertThat(img.width()).isEqualTo(1000);
+        assertThat(files()).as("the photo and its 480 and 960 copies").isEqualTo(3);
+        assertThat(rows()).isOne();
+    }
+
+    @Test
+    void decodingWaitsForAFreeSlotAndGivesUpWhenNoneComes() throws Exception {
+        DecodeSlots slots = new DecodeSlots(2, java.time.Duration.ZERO);
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 2; i++) {
+                pool.submit(() -> slots.run(() -> {
+                    inside.countDown();
+                    try {
+                        return release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            assertThat(inside.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> slots.run(() -> "third")).as("a third decode while two run")
+                    .isInstanceOf(MediaLibrary.BusyException.class).hasMessageContaining("again in a moment");
+        } finally {
+            release.countDown();
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(slots.run(() -> "after")).isEqualTo("after");
+    }
 }

@@ -88,6 +88,66 @@ public final class TestImages {
         return out.array();
     }
 
+    /**
+     * A valid black-and-white PNG of any size, all white, written by hand so no test holds its pixels: one bit
+     * a pixel, deflated, so 30,000 × 30,000 (900 megapixels) takes about 100 KB. The shape of a decompression bomb.
+     */
+    public static byte[] blankPng(int width, int height) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 1).put((byte) 0).put((byte) 0)
+                .put((byte) 0).put((byte) 0).array());
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        try (var z = new java.util.zip.DeflaterOutputStream(idat, new java.util.zip.Deflater(9))) {
+            byte[] row = new byte[1 + (width + 7) / 8];
+            java.util.Arrays.fill(row, (byte) 0xFF);
+            row[0] = 0; // filter: none
+            for (int y = 0; y < height; y++) {
+                z.write(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        chunk(out, "IDAT", idat.toByteArray());
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] t = type.getBytes(StandardCharsets.ISO_8859_1);
+        CRC32 crc = new CRC32();
+        crc.update(t);
+        crc.update(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(t);
+        out.writeBytes(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    /** What the polyglots below carry, to be looked for in anything stored or served. */
+    public static final String SCRIPT = "<script>alert(document.domain)</script>";
+
+    /**
+     * A GIF that is also an HTML page: a real image whose comment block holds a script, with an HTML document
+     * after the GIF's end. A browser sniffing it as HTML would run the script.
+     */
+    public static byte[] gifHtmlPolyglot() {
+        byte[] gif = encode(picture(40, 30), "gif");
+        int packed = gif[10] & 0xFF;
+        int at = 13 + ((packed & 0x80) != 0 ? 3 * (1 << ((packed & 0x07) + 1)) : 0);
+        byte[] text = ("<html><body>" + SCRIPT).getBytes(StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(gif, 0, at);
+        out.write(0x21);
+        out.write(0xFE);
+        out.write(text.length);
+        out.writeBytes(text);
+        out.write(0);
+        out.write(gif, at, gif.length - at);
+        out.writeBytes(("<html><body>" + SCRIPT + "</body></html>").getBytes(StandardCharsets.ISO_8859_1));
+        return out.toByteArray();
+    }
+
     public static boolean contains(byte[] haystack, String needle) {
         return new String(haystack, StandardCharsets.ISO_8859_1).contains(needle);
     }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,21 +38,11 @@ class EditorHttpTest {
     }
 
     private Map<String, String> form(String headline) {
-        Map<String, String> m = new HashMap<>();
-        m.put("headline", headline);
-        m.put("section", String.valueOf(f.news.id()));
-        m.put("standfirst", "What happened, in one sentence.");
-        m.put("body", "First paragraph.\n\nSecond paragraph with **bold**.");
-        m.put("bylines", "Ann Writer, Bob Reporter");
-        m.put("tags", "Harbour, Weather");
-        return m;
+        return f.form(headline);
     }
 
     private long create(String headline) {
-        HttpResponse<String> r = staff.post("/newsroom/articles", form(headline));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
-        String location = r.headers().firstValue("Location").orElseThrow();
-        return Long.parseLong(location.replaceAll("^/newsroom/articles/(\\d+).*$", "$1"));
+        return f.create(staff, form(headline));
     }
 
     private Article article(long id) {

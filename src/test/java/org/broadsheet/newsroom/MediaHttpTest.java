@@ -11,9 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -42,17 +39,7 @@ class MediaHttpTest {
         fields.put("leadAlt", alt);
         fields.put("leadCaption", "The harbour at dawn.");
         fields.put("leadCredit", "Jo Lens");
-        String boundary = "----broadsheet" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n")
-                .getBytes(StandardCharsets.UTF_8)));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"leadImage\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(file);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return staff.send(HttpRequest.newBuilder(URI.create(f.base() + "/newsroom/articles"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Origin", f.base())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        return new MultipartBody().fields(fields).file("leadImage", fileName, "image/jpeg", file).post(staff, "/newsroom/articles");
     }
 
     @Test
@@ -62,7 +49,9 @@ class MediaHttpTest {
         var staff = f.signedIn(u);
         HttpResponse<String> missingAlt = upload(staff, TestImages.jpegWithExif(1800, 1200), "holiday.jpg", "");
         assertThat(missingAlt.statusCode()).isEqualTo(422);
-        assertThat(missingAlt.body()).contains("alt text").contains("name=\"leadMediaId\"");
+        assertThat(missingAlt.body()).contains("alt text").contains("Choose the photo again").doesNotContain("name=\"leadMediaId\"");
+        assertThat(mediaRows()).as("a refused form stores no photo").isZero();
+        assertThat(mediaFiles()).isEmpty();
         HttpResponse<String> r = upload(staff, TestImages.jpegWithExif(1800, 1200), "holiday.jpg", "Boats in the harbour");
         assertThat(r.statusCode()).isEqualTo(303);
         long id = Long.parseLong(r.headers().firstValue("Location").orElseThrow().replaceAll("\\D+(\\d+).*", "$1"));
@@ -113,6 +102,130 @@ class MediaHttpTest {
             HttpResponse<String> r = upload(staff, big, "big.png", "Noise");
             assertThat(r.statusCode()).isEqualTo(413);
             assertThat(r.body()).contains("up to 64 KB").doesNotContain("Exception");
+        }
+    }
+
+    private int mediaRows() {
+        return f.app.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM media").mapTo(Integer.class).one());
+    }
+
+    /** Every file under the data folder's parent, by name, so a file written outside the media folder shows too. */
+    private java.util.List<String> mediaFiles() {
+        try (var walk = java.nio.file.Files.walk(f.settings.mediaDir())) {
+            return walk.filter(java.nio.file.Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, String> photoForm(StaffClient staff) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", staff.csrf());
+        fields.put("headline", "Photo story " + System.nanoTime());
+        fields.put("section", String.valueOf(f.news.id()));
+        fields.put("body", "Text.");
+        fields.put("leadAlt", "Boats");
+        return fields;
+    }
+
+    @Test
+    void theUploadedFileNameNeverDecidesWhereAnythingIsWritten() throws Exception {
+        f = new NewsroomFixture(dir);
+        var staff = f.signedIn(f.user("ed@example.com", Role.EDITOR));
+        String marker = "escape" + System.nanoTime();
+        for (String name : new String[] {"../../" + marker + ".png", "..\\..\\" + marker + ".png", "/tmp/" + marker + ".png",
+                marker + "\u0000.png", "C:\\" + marker + ".png"}) {
+            HttpResponse<String> r = new MultipartBody().fields(photoForm(staff)).file("leadImage", name, "image/png",
+                    TestImages.png(60, 40)).post(staff, "/newsroom/articles");
+            assertThat(r.statusCode()).as(name).isIn(303, 400);
+            assertThat(r.body()).doesNotContain("Exception");
+        }
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            assertThat(walk.map(p -> p.getFileName().toString()).filter(n -> n.contains(marker)).toList()).isEmpty();
+        }
+        assertThat(java.nio.file.Path.of("/tmp", marker + ".png")).doesNotExist();
+        assertThat(mediaFiles()).isNotEmpty().allMatch(n -> n.matches("[0-9a-f]{32}(-\\d+)?\\.png"));
+    }
+
+    @Test
+    void theContentDecidesTheTypeWhateverTheNameAndDeclaredTypeSay() {
+        f = new NewsroomFixture(dir);
+        var staff = f.signedIn(f.user("ed@example.com", Role.EDITOR));
+        HttpResponse<String> png = new MultipartBody().fields(photoForm(staff))
+                .file("leadImage", "photo.jpg", "image/jpeg", TestImages.png(60, 40)).post(staff, "/newsroom/articles");
+        assertThat(png.statusCode()).isEqualTo(303);
+        assertThat(mediaFiles()).containsOnly(mediaFiles().get(0)).allMatch(n -> n.endsWith(".png"));
+        HttpResponse<String> html = new MultipartBody().fields(photoForm(staff))
+                .file("leadImage", "photo.png", "image/png", ("<html>" + TestImages.SCRIPT).getBytes(StandardCharsets.UTF_8))
+                .post(staff, "/newsroom/articles");
+        assertThat(html.statusCode()).isEqualTo(400);
+        HttpResponse<String> svg = new MultipartBody().fields(photoForm(staff)).file("leadImage", "logo.svg", "image/svg+xml",
+                ("<svg xmlns=\"http://www.w3.org/2000/svg\">" + TestImages.SCRIPT + "</svg>").getBytes(StandardCharsets.UTF_8))
+                .post(staff, "/newsroom/articles");
+        assertThat(svg.statusCode()).isEqualTo(400);
+        assertThat(svg.body()).contains("not a JPEG, PNG, WebP or GIF image");
+        assertThat(mediaRows()).isOne();
+    }
+
+    @Test
+    void aGifThatIsAlsoHtmlIsServedAsAnImageWithoutItsScript() {
+        f = new NewsroomFixture(dir);
+        var staff = f.signedIn(f.user("ed@example.com", Role.EDITOR));
+        HttpResponse<String> r = new MultipartBody().fields(photoForm(staff))
+                .file("leadImage", "page.html", "text/html", TestImages.gifHtmlPolyglot()).post(staff, "/newsroom/articles");
+        assertThat(r.statusCode()).isEqualTo(303);
+        long id = Long.parseLong(r.headers().firstValue("Location").orElseThrow().replaceAll("\\D+(\\d+).*", "$1"));
+        HttpResponse<String> file = staff.get(f.app.articles().findById(id).orElseThrow().leadImage().url());
+        assertThat(file.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(file.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(file.body()).doesNotContain("<script").doesNotContain("<html");
+    }
+
+    @Test
+    void aRefusedFormOrAPreviewLeavesNoPhotoBehind() {
+        f = new NewsroomFixture(dir);
+        var staff = f.signedIn(f.user("ed@example.com", Role.EDITOR));
+        Map<String, String> noHeadline = photoForm(staff);
+        noHeadline.put("headline", "");
+        HttpResponse<String> refused = new MultipartBody().fields(noHeadline)
+                .file("leadImage", "a.png", "image/png", TestImages.png(600, 400)).post(staff, "/newsroom/articles");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Write a headline").contains("Choose the photo again");
+        HttpResponse<String> preview = new MultipartBody().fields(photoForm(staff))
+                .file("leadImage", "a.png", "image/png", TestImages.png(600, 400)).post(staff, "/newsroom/preview");
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(mediaRows()).isZero();
+        assertThat(mediaFiles()).isEmpty();
+    }
+
+    @Test
+    void anUnknownPhotoNumberIsAProblemNextToThePhotoNotAServerError() {
+        f = new NewsroomFixture(dir);
+        var staff = f.signedIn(f.user("ed@example.com", Role.EDITOR));
+        Map<String, String> form = photoForm(staff);
+        form.put("leadMediaId", "987654");
+        HttpResponse<String> r = new MultipartBody().fields(form).post(staff, "/newsroom/articles");
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(org.jsoup.Jsoup.parse(r.body()).select("#leadImage-error").text()).contains("not in the library");
+        form.put("leadMediaId", "x9evil");
+        HttpResponse<String> junk = new MultipartBody().fields(form).post(staff, "/newsroom/articles");
+        assertThat(junk.statusCode()).isEqualTo(400);
+        assertThat(junk.body()).contains("The photo number must be a positive whole number").doesNotContain("x9evil");
+    }
+
+    @Test
+    void aMalformedMultipartBodyIsABadRequest() {
+        f = new NewsroomFixture(dir);
+        var staff = f.signedIn(f.user("ed@example.com", Role.EDITOR));
+        staff.get("/newsroom/articles/new");
+        String token = "--b\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + staff.csrf() + "\r\n";
+        for (String body : new String[] {token + "--b\r\nContent-Disposition: form-data; name=\"headline\"\r\n\r\nno end",
+                "garbage without any boundary", token + "--b\r\nno headers at all\r\n--b--\r\n"}) {
+            HttpResponse<String> r = staff.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(f.base() + "/newsroom/articles"))
+                    .header("Content-Type", "multipart/form-data; boundary=b").header("Origin", f.base())
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+            assertThat(r.statusCode()).as(body).isEqualTo(400);
+            assertThat(r.body()).doesNotContain("Exception");
         }
     }
 

@@ -12,9 +12,12 @@ import org.broadsheet.storage.MutableClock;
 import org.broadsheet.web.Principal;
 import org.broadsheet.web.Role;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A running Broadsheet on a temporary SQLite file with a mutable clock, one section, and helpers to
@@ -69,6 +72,27 @@ final class NewsroomFixture implements AutoCloseable {
     ArticleDraft draft(String headline) {
         return new ArticleDraft(news.id(), null, headline, "A standfirst.", "First paragraph.\n\nSecond paragraph.", null, "", "", "",
                 List.of("Ann Writer"), List.of("Tests"), Source.NONE);
+    }
+
+    /** The editor's form for a new article in News, as a browser posts it. */
+    Map<String, String> form(String headline) {
+        Map<String, String> m = new HashMap<>();
+        m.put("headline", headline);
+        m.put("section", String.valueOf(news.id()));
+        m.put("standfirst", "What happened, in one sentence.");
+        m.put("body", "First paragraph.\n\nSecond paragraph with **bold**.");
+        m.put("bylines", "Ann Writer, Bob Reporter");
+        m.put("tags", "Harbour, Weather");
+        return m;
+    }
+
+    /** Creates an article through the editor's form; fails the test unless it is accepted. */
+    long create(StaffClient staff, Map<String, String> form) {
+        HttpResponse<String> r = staff.post("/newsroom/articles", form);
+        if (r.statusCode() != 303) {
+            throw new AssertionError("the article was refused: " + r.statusCode() + " " + r.body());
+        }
+        return Long.parseLong(r.headers().firstValue("Location").orElseThrow().replaceAll("^/newsroom/articles/(\\d+).*$", "$1"));
     }
 
     StaffClient staff() {
