@@ -55,13 +55,20 @@ public final class SignInDelays implements AutoCloseable {
         pending.add(result);
         try {
             scheduler.schedule(() -> {
+                T value = null;
+                RuntimeException error = null;
                 try {
-                    result.complete(check.get());
+                    value = check.get();
                 } catch (RuntimeException e) {
-                    result.completeExceptionally(e);
-                } finally {
-                    pending.remove(result);
-                    release(keys);
+                    error = e;
+                }
+                // the places are free before the answer goes out, so whoever hears it may try again at once
+                pending.remove(result);
+                release(keys);
+                if (error == null) {
+                    result.complete(value);
+                } else {
+                    result.completeExceptionally(error);
                 }
             }, wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) { // closed meanwhile
@@ -73,7 +80,7 @@ public final class SignInDelays implements AutoCloseable {
     }
 
     /** How many attempts are waiting now. */
-    synchronized int waiting() {
+    public synchronized int waiting() {
         return total;
     }
 

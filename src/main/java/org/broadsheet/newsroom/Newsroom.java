@@ -63,6 +63,11 @@ public final class Newsroom implements AutoCloseable {
         return scheduler;
     }
 
+    /** How many throttled sign-in attempts are waiting out their delay now. */
+    public int signInsWaiting() {
+        return signInDelays.waiting();
+    }
+
     /** The largest request body to accept: an upload plus the rest of the form. */
     public long maxRequestBytes() {
         return maxUploadBytes + 1024 * 1024;
