@@ -200,6 +200,25 @@ class AccountHttpTest {
     }
 
     @Test
+    void aPasswordMadeFromTheEmailAddressIsRefusedOnTheSetPasswordScreen() {
+        User admin = f.user("admin@example.com", Role.ADMIN);
+        HttpResponse<String> invited = f.signedIn(admin).post("/newsroom/users",
+                Map.of("name", "Nina New", "email", "Nina.New@Example.com", "role", "author"));
+        var m = java.util.regex.Pattern.compile("/newsroom/set-password\\?token=([A-Za-z0-9_-]+)").matcher(invited.body());
+        assertThat(m.find()).isTrue();
+        var nina = f.staff();
+        nina.get("/newsroom/set-password?token=" + m.group(1));
+        for (String password : new String[] {"nina.new@example.com", "NINA.NEW@EXAMPLE.COM", "Nina.New2026!!", "ninanew@example"}) {
+            HttpResponse<String> r = nina.post("/newsroom/set-password", Map.of("token", m.group(1), "password", password, "confirm", password));
+            assertThat(r.statusCode()).as(password).isEqualTo(400);
+            assertThat(r.body()).contains("must not be your email address or be made from it");
+        }
+        String own = "nina new likes tangerines";
+        assertThat(nina.post("/newsroom/set-password", Map.of("token", m.group(1), "password", own, "confirm", own)).statusCode())
+                .isEqualTo(303);
+    }
+
+    @Test
     void secureCookiesBehindHttps() {
         f.close();
         var settings = new org.broadsheet.config.Settings(0, dir.resolve("https"), null, false, "B", "https://news.example.com");
