@@ -138,6 +138,19 @@ class SignInThrottleHttpTest {
     }
 
     @Test
+    void countsAndKnownDevicesSurviveARestart() {
+        User ed = f.user("ed@example.com", Role.EDITOR);
+        StaffClient edsLaptop = knownDevice(ed, "192.0.2.1");
+        for (int i = 1; i <= 6; i++) {
+            guess(ed.email(), "203.0.113." + i);
+        }
+        f.restart();
+        assertThat(timed(() -> signsIn(edsLaptop, ed))).as("the device secret is kept in the database").isLessThan(AT_ONCE);
+        f.clock.advance(Duration.ofSeconds(14));
+        assertThat(timed(() -> signsIn(at("192.0.2.99"), ed))).as("the failures are too").isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+
+    @Test
     void waitingGuessesHoldNoRequestThreadAndNeverHoldBackAKnownDevice() {
         User ed = f.user("ed@example.com", Role.EDITOR);
         StaffClient edsLaptop = knownDevice(ed, "192.0.2.1");
