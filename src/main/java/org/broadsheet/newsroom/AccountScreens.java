@@ -7,7 +7,6 @@ import org.broadsheet.account.AccountService;
 import org.broadsheet.account.SessionAuthenticator;
 import org.broadsheet.account.User;
 import org.broadsheet.web.Role;
-
 import org.slf4j.MDC;
 
 import java.util.Locale;
