@@ -83,7 +83,8 @@ public final class Newsroom implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.close();
+        // first, so that the waiting sign-ins' 503 answers can go out while the server still runs
         signInDelays.close();
+        scheduler.close();
     }
 }

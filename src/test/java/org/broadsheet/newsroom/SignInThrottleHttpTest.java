@@ -151,6 +151,20 @@ class SignInThrottleHttpTest {
     }
 
     @Test
+    void aSignInStillWaitingWhenTheNewsroomClosesIsToldToTryAgain() {
+        User ed = f.user("ed@example.com", Role.EDITOR);
+        for (int i = 1; i <= 6; i++) {
+            guess(ed.email(), "203.0.113." + i);
+        }
+        CompletableFuture<HttpResponse<String>> waiting = at("192.0.2.99").signInAsync(ed.email(), NewsroomFixture.PASSWORD);
+        await(() -> f.app.newsroom().signInsWaiting() == 1);
+        f.app.newsroom().close(); // the first step of App.close(), before the server stops
+        HttpResponse<String> answer = waiting.join();
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.body()).contains("try again in a moment");
+    }
+
+    @Test
     void waitingGuessesHoldNoRequestThreadAndNeverHoldBackAKnownDevice() {
         User ed = f.user("ed@example.com", Role.EDITOR);
         StaffClient edsLaptop = knownDevice(ed, "192.0.2.1");
