@@ -68,6 +68,13 @@ class SignInThrottleHttpTest {
         assertThat(at(address).signIn(email, "a wrong guess " + email).statusCode()).isEqualTo(401);
     }
 
+    /** After these, a browser the account does not know waits 15 s from the last one. */
+    private void sixGuessesFromSixAddresses(User u) {
+        for (int i = 1; i <= 6; i++) {
+            guess(u.email(), "203.0.113." + i);
+        }
+    }
+
     private static Duration timed(Runnable r) {
         long started = System.nanoTime();
         r.run();
@@ -123,9 +130,7 @@ class SignInThrottleHttpTest {
     void sixAddressesGuessingOneAccountNeverLockOutItsRealUser() {
         User ed = f.user("ed@example.com", Role.EDITOR);
         StaffClient edsLaptop = knownDevice(ed, "192.0.2.1");
-        for (int i = 1; i <= 6; i++) {
-            guess(ed.email(), "203.0.113." + i);
-        }
+        sixGuessesFromSixAddresses(ed);
         // Six failures: a browser this account does not know waits 15 s after the last one, and is then checked as usual.
         assertThat(timed(() -> signsIn(edsLaptop, ed))).as("the known device").isLessThan(AT_ONCE);
         f.clock.advance(Duration.ofSeconds(14));
@@ -141,9 +146,7 @@ class SignInThrottleHttpTest {
     void countsAndKnownDevicesSurviveARestart() {
         User ed = f.user("ed@example.com", Role.EDITOR);
         StaffClient edsLaptop = knownDevice(ed, "192.0.2.1");
-        for (int i = 1; i <= 6; i++) {
-            guess(ed.email(), "203.0.113." + i);
-        }
+        sixGuessesFromSixAddresses(ed);
         f.restart();
         assertThat(timed(() -> signsIn(edsLaptop, ed))).as("the device secret is kept in the database").isLessThan(AT_ONCE);
         f.clock.advance(Duration.ofSeconds(14));
@@ -153,9 +156,7 @@ class SignInThrottleHttpTest {
     @Test
     void aSignInStillWaitingWhenTheNewsroomClosesIsToldToTryAgain() {
         User ed = f.user("ed@example.com", Role.EDITOR);
-        for (int i = 1; i <= 6; i++) {
-            guess(ed.email(), "203.0.113." + i);
-        }
+        sixGuessesFromSixAddresses(ed);
         CompletableFuture<HttpResponse<String>> waiting = at("192.0.2.99").signInAsync(ed.email(), NewsroomFixture.PASSWORD);
         await(() -> f.app.newsroom().signInsWaiting() == 1);
         f.app.newsroom().close(); // the first step of App.close(), before the server stops
