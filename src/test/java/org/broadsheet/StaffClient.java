@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -31,6 +32,7 @@ public final class StaffClient {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     private String csrf;
+    private String forwardedFor;
 
     /** A signed-out client for the server whose address (e.g. {@code http://localhost:1234}) {@code base} gives now; it may change on a restart. */
     public StaffClient(Supplier<String> base) {
@@ -45,6 +47,15 @@ public final class StaffClient {
             throw new AssertionError("sign-in failed: " + r.statusCode() + " " + r.body());
         }
         return s;
+    }
+
+    /**
+     * Sends {@code X-Forwarded-For: address} with every request from now on: behind {@code --proxy-hops 1}
+     * the server takes this client to be at that address.
+     */
+    public StaffClient from(String address) {
+        this.forwardedFor = address;
+        return this;
     }
 
     public String base() {
@@ -74,14 +85,29 @@ public final class StaffClient {
         return r;
     }
 
+    /**
+     * Loads the sign-in form, then posts it without waiting for the answer (the server may hold a throttled
+     * attempt back); the client's cookies are updated when the answer comes.
+     */
+    public CompletableFuture<HttpResponse<String>> signInAsync(String email, String password) {
+        get("/newsroom/sign-in");
+        HttpRequest post = withAddress(TestApp.formPost(URI.create(base() + "/newsroom/sign-in"),
+                encode(withToken(Map.of("email", email, "password", password))), base()));
+        return http.sendAsync(post, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** Posts a form with this client's CSRF token and a same-origin Origin header; null values are left out. */
     public HttpResponse<String> post(String path, Map<String, String> form) {
+        return postRaw(path, withToken(form), base());
+    }
+
+    private Map<String, String> withToken(Map<String, String> form) {
         Map<String, String> all = new LinkedHashMap<>(form);
         if (csrf != null && !all.containsKey(Csrf.FIELD)) {
             all.put(Csrf.FIELD, csrf);
         }
         all.values().removeIf(v -> v == null);
-        return postRaw(path, all, base());
+        return all;
     }
 
     /** Posts exactly these fields (no token added) with this Origin header ({@code null}: none). */
@@ -95,7 +121,27 @@ public final class StaffClient {
     }
 
     public HttpResponse<String> send(HttpRequest request) {
-        return TestApp.send(http, request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return TestApp.send(http, withAddress(request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest withAddress(HttpRequest request) {
+        return forwardedFor == null ? request : HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("X-Forwarded-For", forwardedFor).build();
+    }
+
+    /** Gives this browser a known-device cookie with this value, as if the server had set it. */
+    public StaffClient withDevice(String value) {
+        HttpCookie cookie = new HttpCookie(SessionAuthenticator.DEVICE_COOKIE, value);
+        cookie.setPath("/newsroom/sign-in");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base() + "/newsroom/sign-in"), cookie);
+        return this;
+    }
+
+    /** The known-device cookie's value, or {@code null} if this browser has none. */
+    public String deviceCookie() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(SessionAuthenticator.DEVICE_COOKIE))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
     /** The session cookie's value, or {@code null} when signed out. */

@@ -44,7 +44,8 @@ class UserCommandTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Created admin boss@example.com");
         try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("broadsheet.db").toAbsolutePath())) {
-            var session = new AccountService(db.jdbi(), Clock.systemUTC()).signIn("boss@example.com", "a long enough passphrase", "cli");
+            var session = new AccountService(db.jdbi(), Clock.systemUTC()).signIn("boss@example.com", "a long enough passphrase", "cli", null)
+                    .join();
             assertThat(session.principal().role().name()).isEqualTo("ADMIN");
         }
     }
@@ -56,6 +57,17 @@ class UserCommandTest {
         assertThat(err.toString()).contains("at least 12 characters");
         assertThat(run("", "user", "add", "--email", "a@example.com", "--name", "A", "--role", "boss", "--data", dir.toString()))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void refusesAPasswordMadeFromTheEmailAddress() {
+        assertThat(run("Reporter.Jones@Example.com\n", "user", "add", "--email", "reporter.jones@example.com", "--name", "R",
+                "--role", "author", "--password-stdin", "--data", dir.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("must not be your email address");
+        assertThat(run("reporterjones2026!\n", "user", "add", "--email", "reporter.jones@example.com", "--name", "R",
+                "--role", "author", "--password-stdin", "--data", dir.toString())).isEqualTo(1);
+        assertThat(run("reporter jones writes the news\n", "user", "add", "--email", "reporter.jones@example.com", "--name", "R",
+                "--role", "author", "--password-stdin", "--data", dir.toString())).as(err.toString()).isZero();
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -38,13 +39,19 @@ public final class AccountService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final PasswordHasher hasher = new PasswordHasher();
-    private final SignInThrottle throttle;
+    private final SignInGate gate;
     private final SecureRandom random = new SecureRandom();
 
+    /** For tools without a server (the CLI): a sign-in that would have to wait is refused instead. */
     public AccountService(Jdbi jdbi, Clock clock) {
+        this(jdbi, clock, null);
+    }
+
+    /** @param delays where throttled sign-ins wait without holding a request thread */
+    public AccountService(Jdbi jdbi, Clock clock, SignInDelays delays) {
         this.jdbi = jdbi;
         this.clock = clock;
-        this.throttle = new SignInThrottle(jdbi, clock);
+        this.gate = new SignInGate(jdbi, hasher, new SignInThrottle(jdbi, clock), new DeviceCookies(jdbi, clock), delays);
     }
 
     /** Raised for input a person must correct; the message says how. */
@@ -54,15 +61,18 @@ public final class AccountService {
         }
     }
 
-    /** Raised while sign-ins for an account or address are held back. */
+    /** Raised when a sign-in cannot be checked now: too many attempts for its account or address are waiting. */
     public static final class ThrottledException extends RuntimeException {
-        ThrottledException(Duration wait) {
-            super("Too many failed sign-ins. Please wait " + humanize(wait) + " before trying again.");
+        ThrottledException(String message) {
+            super(message);
         }
     }
 
-    /** A new session: the raw id goes into the cookie and nowhere else. */
-    public record NewSession(String id, Principal principal) {
+    /**
+     * A new session: the raw id goes into the cookie and nowhere else. {@code deviceCookie} marks the browser
+     * as a known device of this account (see {@link DeviceCookies}).
+     */
+    public record NewSession(String id, Principal principal, String deviceCookie) {
     }
 
     // ---- users ----
@@ -184,35 +194,27 @@ public final class AccountService {
     // ---- sign-in and sessions ----
 
     /**
-     * Checks the password and opens a new session. Unknown accounts, deactivated ones and wrong passwords
-     * get the same answer after the same amount of work.
+     * Checks the password and opens a new session, after the wait the {@link SignInThrottle} sets for this
+     * attempt (usually none; never a refusal of the right password). Unknown accounts, deactivated ones and
+     * wrong passwords get the same answer after the same amount of work.
      *
-     * @throws ThrottledException while this account or address is held back
-     * @throws AccountException   for wrong credentials
+     * @param deviceCookie the browser's known-device cookie, or {@code null}
+     * @return completes at once when there is no wait, otherwise later on a {@link SignInDelays} thread; fails
+     *         with {@link AccountException} for wrong credentials and {@link ThrottledException} when too many
+     *         attempts for this account or address are waiting already
      */
-    public NewSession signIn(String email, String password, String address) {
-        String cleanEmail = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        List<String> keys = List.of(SignInThrottle.accountKey(cleanEmail), SignInThrottle.addressKey(address));
-        throttle.waitFor(keys).ifPresent(wait -> {
-            throw new ThrottledException(wait);
-        });
-        var row = jdbi.withHandle(h -> h.createQuery("SELECT id, password_hash FROM users WHERE email = :e AND active = 1")
-                .bind("e", cleanEmail).map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).findOne());
-        String hash = row.map(r -> (String) r[1]).orElse(null);
-        boolean ok = hasher.verify(password == null ? "" : password, hash);
-        if (!ok) {
-            throttle.recordFailure(keys);
-            throw new AccountException(WRONG_CREDENTIALS);
-        }
-        throttle.clear(keys.get(0));
-        long userId = (long) row.get()[0];
+    public CompletableFuture<NewSession> signIn(String email, String password, String address, String deviceCookie) {
+        return gate.attempt(email, password, address, deviceCookie).thenApply(v -> openSession(v, address));
+    }
+
+    private NewSession openSession(SignInGate.Verified verified, String address) {
         String id = randomToken();
         Instant now = clock.instant();
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at, address)"
                         + " VALUES (:id, :u, :now, :now, :exp, :a)")
-                .bind("id", Digests.sha256Hex(id)).bind("u", userId).bind("now", now.toEpochMilli())
+                .bind("id", Digests.sha256Hex(id)).bind("u", verified.userId()).bind("now", now.toEpochMilli())
                 .bind("exp", now.plus(ABSOLUTE_TIMEOUT).toEpochMilli()).bind("a", address).execute());
-        return new NewSession(id, session(id).orElseThrow());
+        return new NewSession(id, session(id).orElseThrow(), verified.deviceCookie());
     }
 
     /** The signed-in user of a session id from a cookie, if the session is alive and the user active. */

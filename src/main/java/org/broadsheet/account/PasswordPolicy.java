@@ -1,12 +1,16 @@
 package org.broadsheet.account;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The minimum strength of a staff password: long enough, not one of the passwords every attacker tries
- * first, and not a single repeated pattern. Length matters more than character classes, so none are required.
+ * first, not a single repeated pattern, and not the account's own email address dressed up. Length matters
+ * more than character classes, so none are required.
  */
 final class PasswordPolicy {
 
@@ -42,13 +46,33 @@ final class PasswordPolicy {
         if (isSequence(lower)) {
             return Optional.of("The password is a simple sequence; choose another.");
         }
-        if (email != null) {
-            String local = email.toLowerCase(Locale.ROOT).split("@")[0];
-            if (local.length() >= 4 && lower.replace(local, "").length() < 6) {
-                return Optional.of("The password must not be built from the email address.");
-            }
+        if (email != null && builtFromEmail(lower, email.toLowerCase(Locale.ROOT))) {
+            return Optional.of("The password must not be your email address or be made from it; choose a phrase of your own.");
         }
         return Optional.empty();
+    }
+
+    /**
+     * True when the password is the email address or its name part, give or take case, punctuation, digits
+     * and a few letters: what is left after taking out the name part and every piece of the address (split
+     * at {@code @ . _ - +}; pieces of 3 or more characters, longest first), and then everything but letters,
+     * is under 6 letters.
+     */
+    static boolean builtFromEmail(String lowerPassword, String lowerEmail) {
+        String rest = lowerPassword.replaceAll("[^\\p{L}\\p{N}]", "");
+        if (rest.contains(lowerEmail.replaceAll("[^\\p{L}\\p{N}]", ""))) {
+            return true;
+        }
+        String local = lowerEmail.contains("@") ? lowerEmail.substring(0, lowerEmail.lastIndexOf('@')) : lowerEmail;
+        List<String> pieces = new ArrayList<>(List.of(lowerEmail.split("[^\\p{L}\\p{N}]+")));
+        pieces.add(local.replaceAll("[^\\p{L}\\p{N}]", ""));
+        pieces.sort(Comparator.comparingInt(String::length).reversed());
+        for (String piece : pieces) {
+            if (piece.length() >= 3) {
+                rest = rest.replace(piece, "");
+            }
+        }
+        return rest.replaceAll("\\P{L}", "").length() < 6;
     }
 
     private static boolean isSequence(String s) {

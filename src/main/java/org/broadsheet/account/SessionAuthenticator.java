@@ -13,6 +13,9 @@ import java.util.Optional;
 public final class SessionAuthenticator implements Authenticator {
 
     public static final String COOKIE = "bs_session";
+    /** The known-device cookie, sent only to the sign-in form; it stays at sign-out (it signs nobody in). */
+    public static final String DEVICE_COOKIE = "bs_device";
+    private static final String DEVICE_PATH = "/newsroom/sign-in";
     private static final String CACHED = "broadsheet.session-checked";
 
     private final AccountService accounts;
@@ -34,11 +37,21 @@ public final class SessionAuthenticator implements Authenticator {
         return found;
     }
 
-    /** Sets the cookie of a new session (a new id at every sign-in, so a planted id is worthless). */
+    /**
+     * Sets the cookie of a new session (a new id at every sign-in, so a planted id is worthless) and the
+     * known-device cookie that lets this browser through sign-in throttling for this account.
+     */
     public void start(Context ctx, AccountService.NewSession session) {
         ctx.res().addHeader("Set-Cookie", COOKIE + "=" + session.id() + "; Path=/; Max-Age="
                 + AccountService.ABSOLUTE_TIMEOUT.toSeconds() + "; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : ""));
+        ctx.res().addHeader("Set-Cookie", DEVICE_COOKIE + "=" + session.deviceCookie() + "; Path=" + DEVICE_PATH + "; Max-Age="
+                + DeviceCookies.LIFETIME.toSeconds() + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
         ctx.attribute(CACHED, Optional.of(session.principal()));
+    }
+
+    /** The known-device cookie this browser sent, or {@code null}. */
+    public String deviceCookie(Context ctx) {
+        return ctx.cookie(DEVICE_COOKIE);
     }
 
     public void clear(Context ctx) {

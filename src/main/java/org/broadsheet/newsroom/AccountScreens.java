@@ -2,13 +2,18 @@ package org.broadsheet.newsroom;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.ServiceUnavailableResponse;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.SessionAuthenticator;
 import org.broadsheet.account.User;
 import org.broadsheet.web.Role;
 import org.broadsheet.web.SameSitePaths;
+import org.slf4j.MDC;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 
 /** Sign-in, sign-out, setting a password from a link, and the admins' user screen. */
 final class AccountScreens {
@@ -34,22 +39,45 @@ final class AccountScreens {
                 safeNext(ctx.queryParam("next")), null));
     }
 
+    /**
+     * Answers when the account service is done, which may be after a throttling wait: the request thread is
+     * handed back meanwhile (there are only a few), and the answer is written on the thread that checked.
+     */
     void signIn(Context ctx) {
         String email = ctx.formParam("email") == null ? "" : ctx.formParam("email").strip();
         String next = safeNext(ctx.formParam("next"));
-        try {
-            AccountService.NewSession session = accounts.signIn(email, ctx.formParam("password"), ctx.ip());
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        ctx.future(() -> accounts.signIn(email, ctx.formParam("password"), ctx.ip(), sessions.deviceCookie(ctx)).handle((session, error) -> {
+            if (logContext != null) {
+                MDC.setContextMap(logContext);
+            }
+            try {
+                answerSignIn(ctx, email, next, session, error instanceof CompletionException c ? c.getCause() : error);
+                return null;
+            } finally {
+                MDC.clear();
+            }
+        }));
+    }
+
+    private void answerSignIn(Context ctx, String email, String next, AccountService.NewSession session, Throwable error) {
+        if (error == null) {
             sessions.start(ctx, session);
             ctx.redirect(next, HttpStatus.SEE_OTHER);
-        } catch (AccountService.ThrottledException e) {
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS);
-            frame.send(ctx, "newsroom/signIn.jte", new NewsroomPages.SignInPage(frame.layout(ctx, "Sign in", "sign-in"), email, next,
-                    e.getMessage()));
-        } catch (AccountService.AccountException e) {
-            ctx.status(HttpStatus.UNAUTHORIZED);
-            frame.send(ctx, "newsroom/signIn.jte", new NewsroomPages.SignInPage(frame.layout(ctx, "Sign in", "sign-in"), email, next,
-                    e.getMessage()));
+            return;
         }
+        if (error instanceof AccountService.ThrottledException) {
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "60");
+        } else if (error instanceof AccountService.AccountException) {
+            ctx.status(HttpStatus.UNAUTHORIZED);
+        } else if (error instanceof CancellationException) {
+            ctx.header("Retry-After", "5");
+            throw new ServiceUnavailableResponse("The newsroom is restarting. Please sign in again in a moment.");
+        } else {
+            throw error instanceof RuntimeException r ? r : new IllegalStateException(error);
+        }
+        frame.send(ctx, "newsroom/signIn.jte", new NewsroomPages.SignInPage(frame.layout(ctx, "Sign in", "sign-in"), email, next,
+                error.getMessage()));
     }
 
     /** Only our own newsroom pages are places to return to after sign-in (no open redirect). */

@@ -3,6 +3,7 @@ package org.broadsheet.newsroom;
 import io.javalin.config.RoutesConfig;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.SessionAuthenticator;
+import org.broadsheet.account.SignInDelays;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.Scheduler;
@@ -21,10 +22,12 @@ import java.time.Duration;
 /**
  * The newsroom's part of the composition root: accounts and sessions, the article desk and its
  * scheduler, media uploads, CSRF protection and the staff screens, built together so that
- * {@code App} wires them with a few lines. {@link #start()} and {@link #close()} run the scheduler.
+ * {@code App} wires them with a few lines. {@link #start()} and {@link #close()} run the scheduler;
+ * {@link #close()} also ends the sign-in attempts still waiting out a throttling delay.
  */
 public final class Newsroom implements AutoCloseable {
 
+    private final SignInDelays signInDelays = new SignInDelays();
     private final SessionAuthenticator sessions;
     private final Csrf csrf;
     private final ArticleDesk desk;
@@ -34,7 +37,7 @@ public final class Newsroom implements AutoCloseable {
 
     public Newsroom(Jdbi jdbi, ArticleService articles, Settings settings, SiteChrome chrome, Templates templates,
                     StaticAssets assets, Clock clock) {
-        AccountService accounts = new AccountService(jdbi, clock);
+        AccountService accounts = new AccountService(jdbi, clock, signInDelays);
         this.sessions = new SessionAuthenticator(accounts, settings.baseUrl());
         this.csrf = new Csrf(NewsroomWeb.PREFIX, settings.baseUrl());
         this.desk = new ArticleDesk(articles, jdbi, clock);
@@ -60,6 +63,11 @@ public final class Newsroom implements AutoCloseable {
         return scheduler;
     }
 
+    /** How many throttled sign-in attempts are waiting out their delay now. */
+    public int signInsWaiting() {
+        return signInDelays.waiting();
+    }
+
     /** The largest request body to accept: an upload plus the rest of the form. */
     public long maxRequestBytes() {
         return maxUploadBytes + 1024 * 1024;
@@ -75,6 +83,8 @@ public final class Newsroom implements AutoCloseable {
 
     @Override
     public void close() {
+        // first, so that the waiting sign-ins' 503 answers can go out while the server still runs
+        signInDelays.close();
         scheduler.close();
     }
 }

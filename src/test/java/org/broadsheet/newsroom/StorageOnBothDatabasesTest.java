@@ -1,6 +1,7 @@
 package org.broadsheet.newsroom;
 
 import org.broadsheet.account.AccountService;
+import org.broadsheet.account.SignInDelays;
 import org.broadsheet.account.User;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleService;
@@ -43,25 +44,29 @@ class StorageOnBothDatabasesTest {
     @ValueSource(strings = {"sqlite", "postgresql"})
     void accountsSessionsAndThrottling(String dialect) {
         MutableClock clock = new MutableClock(NewsroomFixture.START);
-        try (Database db = open(dialect)) {
-            AccountService accounts = new AccountService(db.jdbi(), clock);
+        try (Database db = open(dialect); SignInDelays delays = new SignInDelays()) {
+            AccountService accounts = new AccountService(db.jdbi(), clock, delays);
             User u = accounts.addUser("Ed@Example.com", "Ed", Role.EDITOR, NewsroomFixture.PASSWORD);
             assertThat(u.email()).isEqualTo("ed@example.com");
             assertThatThrownBy(() -> accounts.addUser("ed@example.com", "Ed", Role.EDITOR, NewsroomFixture.PASSWORD))
                     .hasMessageContaining("already a user");
             assertThatThrownBy(() -> accounts.addUser("x@example.com", "X", Role.EDITOR, "password1234"))
                     .hasMessageContaining("most common");
-            var session = accounts.signIn("ed@example.com", NewsroomFixture.PASSWORD, "10.0.0.1");
+            var session = accounts.signIn("ed@example.com", NewsroomFixture.PASSWORD, "10.0.0.1", null).join();
             assertThat(accounts.session(session.id())).map(Principal::userId).hasValue(u.id());
             for (int i = 0; i < 5; i++) {
-                assertThatThrownBy(() -> accounts.signIn("ed@example.com", "wrong password!", "10.0.0.2"))
-                        .isInstanceOf(AccountService.AccountException.class);
+                clock.advance(Duration.ofSeconds(15)); // past the wait the failures so far set
+                assertThat(accounts.signIn("ed@example.com", "wrong password!", "10.0.0.2", null)).isDone()
+                        .failsWithin(Duration.ZERO).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                        .withCauseInstanceOf(AccountService.AccountException.class);
             }
-            assertThatThrownBy(() -> accounts.signIn("ed@example.com", NewsroomFixture.PASSWORD, "10.0.0.3"))
-                    .isInstanceOf(AccountService.ThrottledException.class);
-            clock.advance(Duration.ofMinutes(1));
-            accounts.signIn("ed@example.com", NewsroomFixture.PASSWORD, "10.0.0.3");
-            assertThat(accounts.sessionCount(u.id())).isEqualTo(2);
+            // five failures: an attempt without the device cookie waits 8 s (counted from the last failure)…
+            assertThat(accounts.signIn("ed@example.com", NewsroomFixture.PASSWORD, "10.0.0.3", null)).isNotDone();
+            // …the one with it does not
+            assertThat(accounts.signIn("ed@example.com", NewsroomFixture.PASSWORD, "10.0.0.3", session.deviceCookie())).isDone();
+            clock.advance(Duration.ofSeconds(8));
+            assertThat(accounts.signIn("ed@example.com", NewsroomFixture.PASSWORD, "10.0.0.3", null)).isCompleted();
+            assertThat(accounts.sessionCount(u.id())).isEqualTo(3);
             accounts.signOutEverywhere(u.id());
             assertThat(accounts.session(session.id())).isEmpty();
         }
