@@ -8,6 +8,7 @@ import org.broadsheet.article.Article;
 import org.broadsheet.web.AccessCheck;
 import org.broadsheet.web.DisplayTime;
 import org.broadsheet.web.Principal;
+import org.broadsheet.web.FullDisk;
 import org.broadsheet.web.SiteChrome;
 import org.broadsheet.web.Templates;
 
@@ -35,8 +36,11 @@ final class ModerationQueue {
     private final String styleUrl;
     private final ModerationRules rules;
 
+    private final FullDisk fullDisk;
+
     ModerationQueue(CommentService service, CommentViews views, SiteChrome chrome, Templates templates, StaffRequestCheck staffCheck,
-                    String styleUrl, ModerationRules rules) {
+                    String styleUrl, ModerationRules rules, FullDisk fullDisk) {
+        this.fullDisk = fullDisk;
         this.styleUrl = styleUrl;
         this.rules = rules;
         this.service = service;
@@ -190,7 +194,15 @@ final class ModerationQueue {
                     : maxLinks < 0 ? "The link limit must be a whole number from 0 to 999." : "The blocklist is too long.", false);
             return;
         }
-        rules.save(new ModerationRules.Rules(chosen, maxLinks, java.util.Arrays.asList(blocklist.split("\\R"))));
+        try {
+            rules.save(new ModerationRules.Rules(chosen, maxLinks, java.util.Arrays.asList(blocklist.split("\\R"))));
+        } catch (RuntimeException e) {
+            if (!fullDisk.refuses(ctx, e)) {
+                throw e;
+            }
+            sendSettings(ctx, policy, links, blocklist, FullDisk.MESSAGE, false);
+            return;
+        }
         ctx.redirect("/newsroom/comment-settings?done=saved", HttpStatus.SEE_OTHER);
     }
 

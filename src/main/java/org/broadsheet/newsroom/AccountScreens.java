@@ -5,6 +5,7 @@ import io.javalin.http.HttpStatus;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.SessionAuthenticator;
 import org.broadsheet.account.User;
+import org.broadsheet.web.FullDisk;
 import org.broadsheet.web.Role;
 
 import java.util.Locale;
@@ -16,8 +17,11 @@ final class AccountScreens {
     private final SessionAuthenticator sessions;
     private final NewsroomWeb.Frame frame;
     private final String baseUrl;
+    private final FullDisk fullDisk;
 
-    AccountScreens(AccountService accounts, SessionAuthenticator sessions, NewsroomWeb.Frame frame, String baseUrl) {
+    AccountScreens(AccountService accounts, SessionAuthenticator sessions, NewsroomWeb.Frame frame, String baseUrl,
+                   FullDisk fullDisk) {
+        this.fullDisk = fullDisk;
         this.accounts = accounts;
         this.sessions = sessions;
         this.frame = frame;
@@ -96,6 +100,12 @@ final class AccountScreens {
             ctx.status(HttpStatus.BAD_REQUEST);
             frame.send(ctx, "newsroom/setPassword.jte", new NewsroomPages.SetPasswordPage(
                     frame.layout(ctx, "Set your password", "sign-in"), token, user, e.getMessage()));
+        } catch (RuntimeException e) {
+            if (!fullDisk.refuses(ctx, e)) {
+                throw e;
+            }
+            frame.send(ctx, "newsroom/setPassword.jte", new NewsroomPages.SetPasswordPage(
+                    frame.layout(ctx, "Set your password", "sign-in"), token, user, FullDisk.MESSAGE));
         }
     }
 
@@ -113,6 +123,11 @@ final class AccountScreens {
         } catch (AccountService.AccountException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             sendUsers(ctx, null, null, e.getMessage(), email, name, role == null ? Role.CONTRIBUTOR : role);
+        } catch (RuntimeException e) {
+            if (!fullDisk.refuses(ctx, e)) {
+                throw e;
+            }
+            sendUsers(ctx, null, null, FullDisk.MESSAGE, email, name, role == null ? Role.CONTRIBUTOR : role);
         }
     }
 

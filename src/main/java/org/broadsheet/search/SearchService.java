@@ -5,6 +5,7 @@ import org.broadsheet.article.ArticleChange;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleSummary;
+import org.broadsheet.storage.OutOfSpaceLog;
 import org.broadsheet.web.Paged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,12 +15,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Set;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,7 +30,11 @@ import java.util.stream.Collectors;
  * Search for readers, and the index following the newsroom. Every article change is applied to the index
  * on one background thread ("search-index"), in order, within moments of the commit; a full rebuild runs
  * on the same thread, so changes made meanwhile are applied after it. Searches run on the caller's
- * thread and never wait for writes. Thread-safe.
+ * thread and never wait for writes. When a write fails (the disk is full, or Lucene closed its writer after
+ * such a failure), the articles it missed are remembered and applied again, after reopening the writer if
+ * need be, at the next change or within {@value #RETRY_SECONDS} seconds, whichever comes first: the index
+ * catches up by itself once space returns, and searches answer from the last good reader meanwhile.
+ * Thread-safe.
  */
 public final class SearchService implements AutoCloseable {
 
@@ -37,6 +43,8 @@ public final class SearchService implements AutoCloseable {
     public static final int MAX_PAGE = 100;
 
     private static final Logger log = LoggerFactory.getLogger(SearchService.class);
+    /** How long after a failed index write it is tried again when no new change comes first. */
+    static final int RETRY_SECONDS = 10;
 
     private final ArticleService articles;
     private final LuceneSearchIndex index;
@@ -44,17 +52,31 @@ public final class SearchService implements AutoCloseable {
     private final ResultCache answers;
     private final Clock clock;
     private final ZoneId zone;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledThreadPoolExecutor writer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "search-index");
         t.setDaemon(true);
         return t;
     });
     private final CountedTasks tasks = new CountedTasks(writer);
+    private final OutOfSpaceLog spaceLog;
     private volatile boolean trusted;
     private final java.util.concurrent.atomic.AtomicBoolean commitQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    // The rest is touched on the index thread only.
+    /** Articles applied since the last successful commit: a reopened writer has lost them. */
+    private final Set<Long> sinceCommit = new LinkedHashSet<>();
+    /** Articles whose change could not be applied at all. */
+    private final Set<Long> missed = new LinkedHashSet<>();
+    private boolean rebuildMissed;
+    private boolean retryScheduled;
 
-    /** @param answers kept answers ({@link ResultCache#off()} to run every search) */
-    public SearchService(ArticleService articles, LuceneSearchIndex index, RelatedPosts related, Clock clock, ResultCache answers) {
+    /**
+     * @param answers  kept answers ({@link ResultCache#off()} to run every search)
+     * @param spaceLog where a full disk is reported (once a minute, however many writes it refuses)
+     */
+    public SearchService(ArticleService articles, LuceneSearchIndex index, RelatedPosts related, Clock clock, ResultCache answers,
+                         OutOfSpaceLog spaceLog) {
+        this.spaceLog = spaceLog;
+        writer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.articles = articles;
         this.answers = answers;
         this.index = index;
@@ -73,7 +95,12 @@ public final class SearchService implements AutoCloseable {
             int stored = articles.publishedIds().size();
             if (index.needsRebuild() || index.leftUncommitted() || index.size() != stored) {
                 log.info("rebuilding the search index in the background ({} articles)", stored);
-                rebuildNow(RebuildProgress.SILENT);
+                try {
+                    rebuildNow(RebuildProgress.SILENT);
+                } catch (RuntimeException e) {
+                    rebuildMissed = true;
+                    failed("the search index rebuild", e);
+                }
             }
             related.start();
         });
@@ -106,26 +133,91 @@ public final class SearchService implements AutoCloseable {
     /** Queued behind the changes so that a burst of them costs one commit. */
     private void commit() {
         commitQueued.set(false);
+        if (index.broken()) {
+            scheduleRecovery();
+            return;
+        }
         try {
             index.commit();
+            sinceCommit.clear();
         } catch (RuntimeException e) {
-            log.error("could not commit the search index; it will be rebuilt at the next start", e);
+            failed("a search index commit", e);
         }
     }
 
     private void follow(long id) {
-        try {
-            Optional<Article> article = articles.findById(id);
-            if (article.isPresent() && isPublished(article.get())) {
-                index.upsert(IndexedArticle.of(article.get()));
-                related.articleChanged(id);
-            } else {
-                index.delete(id);
-                related.articleWithdrawn(id);
-            }
-        } catch (RuntimeException e) {
-            log.error("could not update the search index for article {}; it will be put right by the next rebuild", id, e);
+        sinceCommit.add(id);
+        if (index.broken() || rebuildMissed || !missed.isEmpty()) {
+            missed.add(id);
+            recover(); // applies this change with the earlier ones
+            return;
         }
+        try {
+            apply(id);
+        } catch (RuntimeException e) {
+            missed.add(id);
+            failed("the search index update for article " + id, e);
+        }
+    }
+
+    private void apply(long id) {
+        Optional<Article> article = articles.findById(id);
+        if (article.isPresent() && isPublished(article.get())) {
+            index.upsert(IndexedArticle.of(article.get()));
+            related.articleChanged(id);
+        } else {
+            index.delete(id);
+            related.articleWithdrawn(id);
+        }
+    }
+
+    /**
+     * Brings the index back after failed writes: reopens a broken writer, applies again what it lost and what
+     * was missed (or rebuilds, if a rebuild failed), and commits. On failure, tries again later.
+     */
+    private void recover() {
+        retryScheduled = false;
+        Set<Long> again = new LinkedHashSet<>(missed);
+        try {
+            boolean reopened = index.broken();
+            index.reopen();
+            if (reopened) {
+                again.addAll(sinceCommit);
+            }
+            missed.clear();
+            if (rebuildMissed) {
+                rebuildNow(RebuildProgress.SILENT);
+                rebuildMissed = false;
+            } else {
+                for (long id : again) {
+                    sinceCommit.add(id);
+                    apply(id);
+                }
+            }
+            index.commit();
+            sinceCommit.clear();
+            log.warn("the search index is written to again{}; {} changed articles caught up",
+                    reopened ? " after reopening its writer" : "", again.size());
+        } catch (RuntimeException e) {
+            missed.addAll(again);
+            failed("the search index recovery", e);
+        }
+    }
+
+    /** Reports a failed index write (a full disk once a minute, anything else every time) and plans a retry. */
+    private void failed(String what, RuntimeException e) {
+        if (!spaceLog.report(what, e)) {
+            log.error("{} failed; it will be tried again", what, e);
+        }
+        scheduleRecovery();
+    }
+
+    private void scheduleRecovery() {
+        if (retryScheduled || writer.isShutdown()) {
+            return;
+        }
+        retryScheduled = true;
+        writer.schedule(() -> tasks.execute(this::recover), RETRY_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Published, whether or not its embargo has passed: searches filter by time, so the end of an embargo needs no event. */
