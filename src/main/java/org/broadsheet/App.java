@@ -100,6 +100,9 @@ public final class App implements AutoCloseable {
         CompletableFuture<LuceneSearchIndex> indexOpening = inBackground("index-open",
                 () -> LuceneSearchIndex.open(settings.indexDir()));
         Observability observability = new Observability(500, false);
+        // A full disk refuses every write with 503, and is logged once a minute whatever ran into it.
+        OutOfSpaceLog spaceLog = new OutOfSpaceLog(clock);
+        FullDisk fullDisk = new FullDisk(spaceLog);
         Database database;
         try {
             database = Database.open(settings.jdbcUrl(), observability.registry());
@@ -118,16 +121,13 @@ public final class App implements AutoCloseable {
                 new WikinewsDemo(articles).load();
             }
             rankingLoad = inBackground("ranking-load",
-                    () -> Ranking.create(database.jdbi(), articles, settings.ranking(), clock, observability.registry()));
+                    () -> Ranking.create(database.jdbi(), articles, settings.ranking(), clock, observability.registry(), spaceLog));
             StaticAssets assets = new StaticAssets(Stream.concat(Stream.of("site.css", "newsroom.css", "views.js"),
                     CommentFeature.ASSETS.stream()).toList());
             SiteChrome chrome = new SiteChrome(settings.siteName(), settings.baseUrl(),
                     () -> sections.topLevel().stream().map(s -> new NavLink(s.name(), s.url())).toList(), assets, clock, zone,
                     new FeedLinks(articles, settings.siteName())::forPath);
             Templates templates = new Templates();
-            // A full disk refuses every write with 503 and is logged once a minute, by these two.
-            OutOfSpaceLog spaceLog = new OutOfSpaceLog(clock);
-            FullDisk fullDisk = new FullDisk(spaceLog);
             MediaFiles media = new MediaFiles(settings.mediaDir());
             LuceneSearchIndex index = join(indexOpening);
             RelatedPosts related = new RelatedPosts(articles, index, new RelatedStore(database.jdbi()), clock,

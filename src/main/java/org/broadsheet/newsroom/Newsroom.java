@@ -39,7 +39,7 @@ public final class Newsroom implements AutoCloseable {
         this.sessions = new SessionAuthenticator(accounts, settings.baseUrl());
         this.csrf = new Csrf(NewsroomWeb.PREFIX, settings.baseUrl());
         this.desk = new ArticleDesk(articles, jdbi, clock);
-        this.scheduler = new Scheduler(desk, Duration.ofSeconds(1));
+        this.scheduler = new Scheduler(desk, Duration.ofSeconds(1), fullDisk.log());
         this.maxUploadBytes = settings.maxUploadBytes();
         MediaLibrary media = new MediaLibrary(jdbi, settings.mediaDir(), clock);
         this.web = new NewsroomWeb(accounts, sessions, articles, desk, media, chrome, templates, assets, csrf, maxUploadBytes, fullDisk, clock);

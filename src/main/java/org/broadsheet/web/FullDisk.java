@@ -24,6 +24,11 @@ public final class FullDisk {
         this.log = log;
     }
 
+    /** Where full disks are reported, for background work that has no request to answer. */
+    public OutOfSpaceLog log() {
+        return log;
+    }
+
     /**
      * When {@code failure} is a full disk: reports it, sets the answer's status to 503 with Retry-After,
      * and returns true (the caller then renders {@link #MESSAGE}). Otherwise returns false and touches nothing.
