@@ -15,12 +15,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -32,7 +30,7 @@ import java.util.stream.Collectors;
  * on the same thread, so changes made meanwhile are applied after it. Searches run on the caller's
  * thread and never wait for writes. When a write fails (the disk is full, or Lucene closed its writer after
  * such a failure), the articles it missed are remembered and applied again, after reopening the writer if
- * need be, at the next change or within {@value #RETRY_SECONDS} seconds, whichever comes first: the index
+ * need be, at the next change or within {@value IndexCatchUp#RETRY_SECONDS} seconds, whichever comes first: the index
  * catches up by itself once space returns, and searches answer from the last good reader meanwhile.
  * Thread-safe.
  */
@@ -43,8 +41,6 @@ public final class SearchService implements AutoCloseable {
     public static final int MAX_PAGE = 100;
 
     private static final Logger log = LoggerFactory.getLogger(SearchService.class);
-    /** How long after a failed index write it is tried again when no new change comes first. */
-    static final int RETRY_SECONDS = 10;
 
     private final ArticleService articles;
     private final LuceneSearchIndex index;
@@ -58,16 +54,9 @@ public final class SearchService implements AutoCloseable {
         return t;
     });
     private final CountedTasks tasks = new CountedTasks(writer);
-    private final OutOfSpaceLog spaceLog;
+    private final IndexCatchUp catchUp;
     private volatile boolean trusted;
     private final java.util.concurrent.atomic.AtomicBoolean commitQueued = new java.util.concurrent.atomic.AtomicBoolean();
-    // The rest is touched on the index thread only.
-    /** Articles applied since the last successful commit: a reopened writer has lost them. */
-    private final Set<Long> sinceCommit = new LinkedHashSet<>();
-    /** Articles whose change could not be applied at all. */
-    private final Set<Long> missed = new LinkedHashSet<>();
-    private boolean rebuildMissed;
-    private boolean retryScheduled;
 
     /**
      * @param answers  kept answers ({@link ResultCache#off()} to run every search)
@@ -75,8 +64,9 @@ public final class SearchService implements AutoCloseable {
      */
     public SearchService(ArticleService articles, LuceneSearchIndex index, RelatedPosts related, Clock clock, ResultCache answers,
                          OutOfSpaceLog spaceLog) {
-        this.spaceLog = spaceLog;
         writer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.catchUp = new IndexCatchUp(index, this::apply, () -> rebuildNow(RebuildProgress.SILENT), spaceLog,
+                this::later);
         this.articles = articles;
         this.answers = answers;
         this.index = index;
@@ -98,8 +88,7 @@ public final class SearchService implements AutoCloseable {
                 try {
                     rebuildNow(RebuildProgress.SILENT);
                 } catch (RuntimeException e) {
-                    rebuildMissed = true;
-                    failed("the search index rebuild", e);
+                    catchUp.rebuildFailed(e);
                 }
             }
             related.start();
@@ -124,7 +113,7 @@ public final class SearchService implements AutoCloseable {
     /** The listener to register with {@link ArticleService#addListener}; hands the work to the index thread. */
     public void onChange(ArticleChange change) {
         related.articlesChanged();
-        tasks.execute(() -> follow(change.articleId()));
+        tasks.execute(() -> catchUp.follow(change.articleId()));
         if (!commitQueued.getAndSet(true)) {
             tasks.execute(this::commit);
         }
@@ -133,31 +122,7 @@ public final class SearchService implements AutoCloseable {
     /** Queued behind the changes so that a burst of them costs one commit. */
     private void commit() {
         commitQueued.set(false);
-        if (index.broken()) {
-            scheduleRecovery();
-            return;
-        }
-        try {
-            index.commit();
-            sinceCommit.clear();
-        } catch (RuntimeException e) {
-            failed("a search index commit", e);
-        }
-    }
-
-    private void follow(long id) {
-        sinceCommit.add(id);
-        if (index.broken() || rebuildMissed || !missed.isEmpty()) {
-            missed.add(id);
-            recover(); // applies this change with the earlier ones
-            return;
-        }
-        try {
-            apply(id);
-        } catch (RuntimeException e) {
-            missed.add(id);
-            failed("the search index update for article " + id, e);
-        }
+        catchUp.commit();
     }
 
     private void apply(long id) {
@@ -171,53 +136,11 @@ public final class SearchService implements AutoCloseable {
         }
     }
 
-    /**
-     * Brings the index back after failed writes: reopens a broken writer, applies again what it lost and what
-     * was missed (or rebuilds, if a rebuild failed), and commits. On failure, tries again later.
-     */
-    private void recover() {
-        retryScheduled = false;
-        Set<Long> again = new LinkedHashSet<>(missed);
-        try {
-            boolean reopened = index.broken();
-            index.reopen();
-            if (reopened) {
-                again.addAll(sinceCommit);
-            }
-            missed.clear();
-            if (rebuildMissed) {
-                rebuildNow(RebuildProgress.SILENT);
-                rebuildMissed = false;
-            } else {
-                for (long id : again) {
-                    sinceCommit.add(id);
-                    apply(id);
-                }
-            }
-            index.commit();
-            sinceCommit.clear();
-            log.warn("the search index is written to again{}; {} changed articles caught up",
-                    reopened ? " after reopening its writer" : "", again.size());
-        } catch (RuntimeException e) {
-            missed.addAll(again);
-            failed("the search index recovery", e);
+    /** Runs a catch-up task on the index thread a little later; nothing once the service is closing. */
+    private void later(Runnable task) {
+        if (!writer.isShutdown()) {
+            writer.schedule(() -> tasks.execute(task), IndexCatchUp.RETRY_SECONDS, TimeUnit.SECONDS);
         }
-    }
-
-    /** Reports a failed index write (a full disk once a minute, anything else every time) and plans a retry. */
-    private void failed(String what, RuntimeException e) {
-        if (!spaceLog.report(what, e)) {
-            log.error("{} failed; it will be tried again", what, e);
-        }
-        scheduleRecovery();
-    }
-
-    private void scheduleRecovery() {
-        if (retryScheduled || writer.isShutdown()) {
-            return;
-        }
-        retryScheduled = true;
-        writer.schedule(() -> tasks.execute(this::recover), RETRY_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Published, whether or not its embargo has passed: searches filter by time, so the end of an embargo needs no event. */
