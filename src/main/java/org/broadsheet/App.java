@@ -33,11 +33,13 @@ import org.broadsheet.search.ResultCache;
 import org.broadsheet.search.SearchService;
 import org.broadsheet.search.web.SearchWeb;
 import org.broadsheet.storage.Database;
+import org.broadsheet.storage.OutOfSpaceLog;
 import org.broadsheet.web.AccessCheck;
 import org.broadsheet.web.CachedPageFastPath;
 import org.broadsheet.web.ClientAddress;
 import org.broadsheet.web.Csrf;
 import org.broadsheet.web.ErrorPages;
+import org.broadsheet.web.FullDisk;
 import org.broadsheet.web.HeadRequests;
 import org.broadsheet.web.NavLink;
 import org.broadsheet.web.Observability;
@@ -108,6 +110,9 @@ public final class App implements AutoCloseable {
         CompletableFuture<LuceneSearchIndex> indexOpening = inBackground("index-open",
                 () -> LuceneSearchIndex.open(settings.indexDir()));
         Observability observability = new Observability(500, false, settings.ranking().proxyHops());
+        // A full disk refuses every write with 503, and is logged once a minute whatever ran into it.
+        OutOfSpaceLog spaceLog = new OutOfSpaceLog(clock);
+        FullDisk fullDisk = new FullDisk(spaceLog);
         Database database;
         try {
             database = Database.open(settings.jdbcUrl(), observability.registry());
@@ -126,7 +131,7 @@ public final class App implements AutoCloseable {
                 new WikinewsDemo(articles).load();
             }
             rankingLoad = inBackground("ranking-load",
-                    () -> Ranking.create(database.jdbi(), articles, settings.ranking(), clock, observability.registry()));
+                    () -> Ranking.create(database.jdbi(), articles, settings.ranking(), clock, observability.registry(), spaceLog));
             StaticAssets assets = new StaticAssets(Stream.concat(Stream.of("site.css", "newsroom.css", "views.js", "favicon.svg"),
                     CommentFeature.ASSETS.stream()).toList());
             SiteChrome chrome = new SiteChrome(settings.siteName(), settings.baseUrl(),
@@ -141,15 +146,15 @@ public final class App implements AutoCloseable {
                     .description("Related-posts lists waiting to be computed in the background").register(observability.registry());
             // The page-cache switch covers kept search answers too: off, every request measures the uncached path.
             search = new SearchService(articles, index, related, clock,
-                    settings.pageCache() ? ResultCache.create(observability.registry()) : ResultCache.off());
+                    settings.pageCache() ? ResultCache.create(observability.registry()) : ResultCache.off(), spaceLog);
             articles.addListener(search::onChange);
             SearchWeb searchWeb = new SearchWeb(search, sections, chrome, templates);
             ShareTags shareTags = new ShareTags(articles, templates,
                     new StructuredData(settings.siteName(), settings.baseUrl(), null), settings.siteName(), settings.baseUrl());
             PageCache pageCache = new PageCache(settings.pageCache(), 128L << 20, 60, clock, observability.registry());
-            Newsroom newsroom = new Newsroom(database.jdbi(), articles, settings, chrome, templates, assets, clock);
+            Newsroom newsroom = new Newsroom(database.jdbi(), articles, settings, chrome, templates, assets, fullDisk, clock);
             comments = new CommentFeature(database, articles, commentSettings, chrome, templates, assets, clock,
-                    staffFormsCarry(newsroom.csrf())).start();
+                    staffFormsCarry(newsroom.csrf()), fullDisk).start();
             AccessCheck access = new AccessCheck(newsroom.authenticator(), "/newsroom/sign-in");
             FeedService feeds = new FeedService(articles, new MediaLibrary(database.jdbi(), settings.mediaDir(), clock),
                     database.jdbi(), settings.siteName(), settings.baseUrl(), clock);
@@ -159,7 +164,7 @@ public final class App implements AutoCloseable {
                     settings.siteName(), settings.baseUrl(), clock, SitemapService.MAX_URLS);
             articles.addListener(sitemaps);
             SitemapWeb sitemapWeb = new SitemapWeb(sitemaps, settings.baseUrl());
-            ErrorPages errors = new ErrorPages(chrome, templates);
+            ErrorPages errors = new ErrorPages(chrome, templates, fullDisk).within(Newsroom.prefix(), newsroom::sendError);
 
             Ranking ranking = join(rankingLoad);
             ranking.onListsChanged(() -> pageCache.invalidate("rankings"));
@@ -288,7 +293,8 @@ public final class App implements AutoCloseable {
                     new ArticleUrls(ZoneOffset.UTC), clock);
             RelatedPosts related = new RelatedPosts(articles, index, new RelatedStore(database.jdbi()), clock,
                     RelatedPosts.DEFAULT_COUNT, Duration.ofDays(1));
-            return new SearchService(articles, index, related, clock, ResultCache.off()).rebuildNow(progress);
+            return new SearchService(articles, index, related, clock, ResultCache.off(), new OutOfSpaceLog(clock))
+                    .rebuildNow(progress);
         } finally {
             database.close();
         }

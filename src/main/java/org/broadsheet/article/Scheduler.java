@@ -1,5 +1,6 @@
 package org.broadsheet.article;
 
+import org.broadsheet.storage.OutOfSpaceLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +20,12 @@ public final class Scheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
 
     private final ArticleDesk desk;
+    private final OutOfSpaceLog spaceLog;
     private final Duration interval;
     private ScheduledExecutorService executor;
 
-    public Scheduler(ArticleDesk desk, Duration interval) {
+    public Scheduler(ArticleDesk desk, Duration interval, OutOfSpaceLog spaceLog) {
+        this.spaceLog = spaceLog;
         this.desk = desk;
         this.interval = interval;
     }
@@ -52,7 +55,9 @@ public final class Scheduler implements AutoCloseable {
         try {
             runOnce();
         } catch (RuntimeException e) {
-            log.error("scheduled publishing failed; will retry", e);
+            if (!spaceLog.report("scheduled publishing", e)) { // a full disk fails every run alike: once a minute
+                log.error("scheduled publishing failed; will retry", e);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import org.broadsheet.article.ArticleAddon;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.storage.Database;
+import org.broadsheet.web.FullDisk;
 import org.broadsheet.web.Role;
 import org.broadsheet.web.SiteChrome;
 import org.broadsheet.web.StaticAssets;
@@ -41,7 +42,7 @@ public final class CommentFeature implements AutoCloseable {
             });
 
     public CommentFeature(Database database, ArticleService articles, CommentSettings settings, SiteChrome chrome,
-                          Templates templates, StaticAssets assets, Clock clock, StaffRequestCheck staffCheck) {
+                          Templates templates, StaticAssets assets, Clock clock, StaffRequestCheck staffCheck, FullDisk fullDisk) {
         CommentRepository repository = new CommentRepository(database.jdbi());
         FormTokens tokens = new FormTokens(new Signer(repository.secret()), clock, settings);
         ModerationRules rules = new ModerationRules(database.jdbi(), settings);
@@ -52,9 +53,9 @@ public final class CommentFeature implements AutoCloseable {
         CommentViews views = new CommentViews(chrome.zone());
         OriginCheck origin = new OriginCheck(chrome.baseUrl());
         this.publicPages = new PublicComments(service, views, chrome, templates, origin, assets.url("comments.js"),
-                assets.url("comments.css"), answers);
+                assets.url("comments.css"), answers, fullDisk);
         this.queue = new ModerationQueue(service, views, chrome, templates,
-                staffCheck != null ? staffCheck : origin::verify, assets.url("comments.css"), rules);
+                staffCheck != null ? staffCheck : origin::verify, assets.url("comments.css"), rules, fullDisk);
         this.addon = new CommentAddon(publicPages, templates);
     }
 

@@ -1,6 +1,7 @@
 package org.broadsheet.comment;
 
 import org.broadsheet.storage.Dialect;
+import org.broadsheet.storage.OutOfSpace;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -114,7 +115,9 @@ final class CommentWriter implements AutoCloseable {
         } catch (RuntimeException batchFailure) {
             // One bad submission must not fail its neighbours: retry each alone.
             if (batch.size() == 1) {
-                log.error("could not store a comment", batchFailure);
+                if (!OutOfSpace.in(batchFailure)) { // a full disk is reported, once a minute, where the reader is answered
+                    log.error("could not store a comment", batchFailure);
+                }
                 batch.get(0).result().completeExceptionally(batchFailure);
                 return;
             }

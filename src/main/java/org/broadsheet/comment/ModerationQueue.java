@@ -8,6 +8,7 @@ import org.broadsheet.article.Article;
 import org.broadsheet.web.AccessCheck;
 import org.broadsheet.web.DisplayTime;
 import org.broadsheet.web.Principal;
+import org.broadsheet.web.FullDisk;
 import org.broadsheet.web.SameSitePaths;
 import org.broadsheet.web.SiteChrome;
 import org.broadsheet.web.Templates;
@@ -38,8 +39,11 @@ final class ModerationQueue {
     private final String styleUrl;
     private final ModerationRules rules;
 
+    private final FullDisk fullDisk;
+
     ModerationQueue(CommentService service, CommentViews views, SiteChrome chrome, Templates templates, StaffRequestCheck staffCheck,
-                    String styleUrl, ModerationRules rules) {
+                    String styleUrl, ModerationRules rules, FullDisk fullDisk) {
+        this.fullDisk = fullDisk;
         this.styleUrl = styleUrl;
         this.rules = rules;
         this.service = service;
@@ -198,7 +202,15 @@ final class ModerationQueue {
             sendSettings(ctx, sent, error, false);
             return;
         }
-        rules.save(new ModerationRules.Rules(chosen, maxLinks, java.util.Arrays.asList(sent.blocklist().split("\\R")), closeDays));
+        try {
+            rules.save(new ModerationRules.Rules(chosen, maxLinks, java.util.Arrays.asList(sent.blocklist().split("\\R")), closeDays));
+        } catch (RuntimeException e) {
+            if (!fullDisk.refuses(ctx, e)) {
+                throw e;
+            }
+            sendSettings(ctx, sent, FullDisk.MESSAGE, false);
+            return;
+        }
         ctx.redirect("/newsroom/comment-settings?done=saved", HttpStatus.SEE_OTHER);
     }
 

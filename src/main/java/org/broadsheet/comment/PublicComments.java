@@ -4,6 +4,7 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.broadsheet.article.Article;
+import org.broadsheet.web.FullDisk;
 import org.broadsheet.web.SiteChrome;
 import org.broadsheet.web.Templates;
 import org.slf4j.MDC;
@@ -29,9 +30,11 @@ final class PublicComments {
     private final OriginCheck origin;
     private final String scriptUrl;
     private final String styleUrl;
+    private final FullDisk fullDisk;
 
     PublicComments(CommentService service, CommentViews views, SiteChrome chrome, Templates templates, OriginCheck origin,
-                   String scriptUrl, String styleUrl, Executor answers) {
+                   String scriptUrl, String styleUrl, Executor answers, FullDisk fullDisk) {
+        this.fullDisk = fullDisk;
         this.answers = answers;
         this.service = service;
         this.views = views;
@@ -142,27 +145,37 @@ final class PublicComments {
         // What is shown again is never more than the fields' limits, whatever was sent.
         CommentForm form = sent.clipped();
         if (error != null) {
+            if (fullDisk.refuses(ctx, error)) {
+                // 503 and Retry-After are set; the reader gets the form back with what they wrote
+                showAgain(ctx, form, article, List.of(new FieldError("", FullDisk.MESSAGE)), form.token());
+                return;
+            }
             log.error("a comment could not be stored", error);
             ctx.header("Retry-After", "5");
             throw new io.javalin.http.ServiceUnavailableResponse(
                     "We could not save your comment just now. Please go back and post it again in a moment.");
         }
         if (posting instanceof CommentService.Problems problems) {
-            Comment replyTo = form.parentId() == null ? null : service.find(form.parentId()).orElse(null);
             boolean expiredToken = problems.errors().stream().anyMatch(e -> e.message().equals(FormTokens.Problem.INVALID.message)
                     || e.message().equals(FormTokens.Problem.EXPIRED.message) || e.message().equals(FormTokens.Problem.TOO_FAST.message));
             String token = expiredToken ? service.tokens().formToken(article.id()) : form.token();
-            CommentForms again = new CommentForms(article.id(), form.parentId(), replyTo == null ? null : replyTo.name(),
-                    service.articleUrl(article) + "#respond", form.body(), form.name(), form.email(), form.website(),
-                    form.remember(), token, form.key(), problems.errors());
-            int page = replyTo == null ? 1 : service.pageOf(replyTo);
             ctx.status(problems.errors().stream().anyMatch(e -> e.message().equals(CommentWriter.FLOOD)) ? 429 : 400);
-            sendPage(ctx, article, block(article, page, null, replyTo, again));
+            showAgain(ctx, form, article, problems.errors(), token);
             return;
         }
         Comment comment = ((CommentService.Posted) posting).comment();
         ctx.header("Cache-Control", "no-store");
         ctx.redirect(afterPost(article, comment, form.scripted()), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    /** The comments page with the reader's form as they sent it, above these problems; the status is set by the caller. */
+    private void showAgain(Context ctx, CommentForm form, Article article, List<FieldError> errors, String token) {
+        Comment replyTo = form.parentId() == null ? null : service.find(form.parentId()).orElse(null);
+        CommentForms again = new CommentForms(article.id(), form.parentId(), replyTo == null ? null : replyTo.name(),
+                service.articleUrl(article) + "#respond", form.body(), form.name(), form.email(), form.website(),
+                form.remember(), token, form.key(), errors);
+        int page = replyTo == null ? 1 : service.pageOf(replyTo);
+        sendPage(ctx, article, block(article, page, null, replyTo, again));
     }
 
     private String afterPost(Article article, Comment comment, boolean scripted) {

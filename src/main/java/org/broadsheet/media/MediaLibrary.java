@@ -160,14 +160,30 @@ public final class MediaLibrary {
 
     private void write(String name, byte[] bytes) {
         Path target = folder.resolve(name);
+        if (Files.exists(target)) {
+            return;
+        }
+        Path tmp = null;
         try {
-            if (!Files.exists(target)) {
-                Path tmp = Files.createTempFile(folder, ".upload-", ".tmp");
-                Files.write(tmp, bytes);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
+            tmp = Files.createTempFile(folder, ".upload-", ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
+        } catch (IOException | RuntimeException e) {
+            // A full disk fails the write with the file already created: never leave it behind.
+            deleteQuietly(tmp, e);
+            throw e instanceof IOException io ? new UncheckedIOException("cannot write to the media folder", io) : (RuntimeException) e;
+        }
+    }
+
+    private static void deleteQuietly(Path tmp, Exception failure) {
+        if (tmp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(tmp);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to the media folder", e);
+            failure.addSuppressed(e);
         }
     }
 

@@ -6,6 +6,7 @@ import io.javalin.http.ServiceUnavailableResponse;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.SessionAuthenticator;
 import org.broadsheet.account.User;
+import org.broadsheet.web.FullDisk;
 import org.broadsheet.web.Role;
 import org.broadsheet.web.SameSitePaths;
 import org.slf4j.MDC;
@@ -22,8 +23,11 @@ final class AccountScreens {
     private final SessionAuthenticator sessions;
     private final NewsroomWeb.Frame frame;
     private final String baseUrl;
+    private final FullDisk fullDisk;
 
-    AccountScreens(AccountService accounts, SessionAuthenticator sessions, NewsroomWeb.Frame frame, String baseUrl) {
+    AccountScreens(AccountService accounts, SessionAuthenticator sessions, NewsroomWeb.Frame frame, String baseUrl,
+                   FullDisk fullDisk) {
+        this.fullDisk = fullDisk;
         this.accounts = accounts;
         this.sessions = sessions;
         this.frame = frame;
@@ -125,6 +129,12 @@ final class AccountScreens {
             ctx.status(HttpStatus.BAD_REQUEST);
             frame.send(ctx, "newsroom/setPassword.jte", new NewsroomPages.SetPasswordPage(
                     frame.layout(ctx, "Set your password", "sign-in"), token, user, e.getMessage()));
+        } catch (RuntimeException e) {
+            if (!fullDisk.refuses(ctx, e)) {
+                throw e;
+            }
+            frame.send(ctx, "newsroom/setPassword.jte", new NewsroomPages.SetPasswordPage(
+                    frame.layout(ctx, "Set your password", "sign-in"), token, user, FullDisk.MESSAGE));
         }
     }
 
@@ -142,6 +152,11 @@ final class AccountScreens {
         } catch (AccountService.AccountException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             sendUsers(ctx, null, null, e.getMessage(), email, name, role == null ? Role.CONTRIBUTOR : role);
+        } catch (RuntimeException e) {
+            if (!fullDisk.refuses(ctx, e)) {
+                throw e;
+            }
+            sendUsers(ctx, null, null, FullDisk.MESSAGE, email, name, role == null ? Role.CONTRIBUTOR : role);
         }
     }
 

@@ -23,6 +23,7 @@ import org.broadsheet.article.Slugs;
 import org.broadsheet.article.Tag;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.web.DisplayTime;
+import org.broadsheet.web.FullDisk;
 import org.broadsheet.web.Paged;
 import org.broadsheet.web.Principal;
 import org.broadsheet.web.Role;
@@ -57,11 +58,13 @@ final class EditorScreens {
     private final SiteChrome chrome;
     private final NewsroomWeb.Frame frame;
     private final long maxUploadBytes;
+    private final FullDisk fullDisk;
     private final java.time.Clock clock;
 
     EditorScreens(ArticleService articles, ArticleDesk desk, MediaLibrary media, SiteChrome chrome, NewsroomWeb.Frame frame,
-                  long maxUploadBytes, java.time.Clock clock) {
+                  long maxUploadBytes, FullDisk fullDisk, java.time.Clock clock) {
         this.clock = clock;
+        this.fullDisk = fullDisk;
         this.articles = articles;
         this.desk = desk;
         this.media = media;
@@ -123,30 +126,49 @@ final class EditorScreens {
     void create(Context ctx) {
         Principal me = NewsroomWeb.principal(ctx);
         Submission sent = submission(ctx);
-        try {
-            EditorForm form = accepted(sent, -1);
-            long id = desk.create(form.toDraft(), me);
-            ctx.redirect("/newsroom/articles/" + id + "?done=created", HttpStatus.SEE_OTHER);
-        } catch (DeskRecords.InvalidDraftException e) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            sendEditor(ctx, null, sent.form(), new NewsroomPages.Problems(e.problems()), "Please correct the marked fields.");
-        }
+        keepingFormOnFullDisk(ctx, null, sent.form(), () -> {
+            try {
+                EditorForm form = accepted(sent, -1);
+                long id = desk.create(form.toDraft(), me);
+                ctx.redirect("/newsroom/articles/" + id + "?done=created", HttpStatus.SEE_OTHER);
+            } catch (DeskRecords.InvalidDraftException e) {
+                ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+                sendEditor(ctx, null, sent.form(), new NewsroomPages.Problems(e.problems()), "Please correct the marked fields.");
+            }
+        });
     }
 
     void save(Context ctx) {
         Article a = load(ctx);
         Submission sent = submission(ctx);
         int version = version(ctx);
+        keepingFormOnFullDisk(ctx, a, sent.form(), () -> {
+            try {
+                EditorForm form = accepted(sent, a.id());
+                desk.saveChecked(a.id(), version, form.toDraft(), NewsroomWeb.principal(ctx));
+                ctx.redirect("/newsroom/articles/" + a.id() + "?done=saved", HttpStatus.SEE_OTHER);
+            } catch (DeskRecords.InvalidDraftException e) {
+                ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+                sendEditor(ctx, a, sent.form(), new NewsroomPages.Problems(e.problems()), "Please correct the marked fields.");
+            } catch (DeskRecords.StaleEditException e) {
+                ctx.status(HttpStatus.CONFLICT);
+                sendEditor(ctx, a, sent.form(), NewsroomPages.Problems.NONE, e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Runs a save; when the disk is full, shows the editor again with what was typed (a photo sent with it
+     * was not kept) and the reason, answered 503 with Retry-After, so nothing typed is lost.
+     */
+    private void keepingFormOnFullDisk(Context ctx, Article a, EditorForm typed, Runnable save) {
         try {
-            EditorForm form = accepted(sent, a.id());
-            desk.saveChecked(a.id(), version, form.toDraft(), NewsroomWeb.principal(ctx));
-            ctx.redirect("/newsroom/articles/" + a.id() + "?done=saved", HttpStatus.SEE_OTHER);
-        } catch (DeskRecords.InvalidDraftException e) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            sendEditor(ctx, a, sent.form(), new NewsroomPages.Problems(e.problems()), "Please correct the marked fields.");
-        } catch (DeskRecords.StaleEditException e) {
-            ctx.status(HttpStatus.CONFLICT);
-            sendEditor(ctx, a, sent.form(), NewsroomPages.Problems.NONE, e.getMessage());
+            save.run();
+        } catch (RuntimeException e) {
+            if (!fullDisk.refuses(ctx, e)) {
+                throw e;
+            }
+            sendEditor(ctx, a, typed, NewsroomPages.Problems.NONE, FullDisk.MESSAGE);
         }
     }
 

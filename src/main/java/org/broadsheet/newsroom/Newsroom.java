@@ -11,6 +11,7 @@ import org.broadsheet.config.Settings;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.web.Authenticator;
 import org.broadsheet.web.Csrf;
+import org.broadsheet.web.FullDisk;
 import org.broadsheet.web.SiteChrome;
 import org.broadsheet.web.StaticAssets;
 import org.broadsheet.web.Templates;
@@ -36,15 +37,15 @@ public final class Newsroom implements AutoCloseable {
     private final long maxUploadBytes;
 
     public Newsroom(Jdbi jdbi, ArticleService articles, Settings settings, SiteChrome chrome, Templates templates,
-                    StaticAssets assets, Clock clock) {
+                    StaticAssets assets, FullDisk fullDisk, Clock clock) {
         AccountService accounts = new AccountService(jdbi, clock, signInDelays);
         this.sessions = new SessionAuthenticator(accounts, settings.baseUrl());
         this.csrf = new Csrf(NewsroomWeb.PREFIX, settings.baseUrl());
         this.desk = new ArticleDesk(articles, jdbi, clock);
-        this.scheduler = new Scheduler(desk, Duration.ofSeconds(1));
+        this.scheduler = new Scheduler(desk, Duration.ofSeconds(1), fullDisk.log());
         this.maxUploadBytes = settings.maxUploadBytes();
         MediaLibrary media = new MediaLibrary(jdbi, settings.mediaDir(), clock);
-        this.web = new NewsroomWeb(accounts, sessions, articles, desk, media, chrome, templates, assets, csrf, maxUploadBytes, clock);
+        this.web = new NewsroomWeb(accounts, sessions, articles, desk, media, chrome, templates, assets, csrf, maxUploadBytes, fullDisk, clock);
     }
 
     public Authenticator authenticator() {
@@ -71,6 +72,16 @@ public final class Newsroom implements AutoCloseable {
     /** The largest request body to accept: an upload plus the rest of the form. */
     public long maxRequestBytes() {
         return maxUploadBytes + 1024 * 1024;
+    }
+
+    /** Shows an error answer for a newsroom address in the newsroom's frame. */
+    public void sendError(io.javalin.http.Context ctx, int status, String heading, String message) {
+        web.sendError(ctx, status, heading, message);
+    }
+
+    /** The prefix of every newsroom address. */
+    public static String prefix() {
+        return NewsroomWeb.PREFIX;
     }
 
     public void routes(RoutesConfig routes) {

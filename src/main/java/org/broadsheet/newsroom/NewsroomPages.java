@@ -17,6 +17,10 @@ public final class NewsroomPages {
     private NewsroomPages() {
     }
 
+    /** A 4xx or 5xx answer inside the newsroom's frame, with a way back to the desk. */
+    public record ErrorScreen(StaffLayout layout, int status, String heading, String message) {
+    }
+
     public record SignInPage(StaffLayout layout, String email, String next, String error) {
     }
 

@@ -15,6 +15,7 @@ import org.broadsheet.article.DeskRecords;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.web.AccessCheck;
 import org.broadsheet.web.Csrf;
+import org.broadsheet.web.FullDisk;
 import org.broadsheet.web.Principal;
 import org.broadsheet.web.Role;
 import org.broadsheet.web.SiteChrome;
@@ -39,15 +40,17 @@ public final class NewsroomWeb {
     private final AccountScreens accountScreens;
     private final EditorScreens editorScreens;
     private final DashboardScreen dashboard;
+    private final Frame frame;
     private final long maxUploadBytes;
 
     public NewsroomWeb(AccountService accounts, SessionAuthenticator sessions, ArticleService articles, ArticleDesk desk,
                        MediaLibrary media, SiteChrome chrome, Templates templates, StaticAssets assets, Csrf csrf,
-                       long maxUploadBytes, java.time.Clock clock) {
+                       long maxUploadBytes, FullDisk fullDisk, java.time.Clock clock) {
         Frame frame = new Frame(chrome.siteName(), csrf, List.of(assets.url("site.css"), assets.url("newsroom.css")),
                 assets.url("favicon.svg"), templates);
-        this.accountScreens = new AccountScreens(accounts, sessions, frame, chrome.baseUrl());
-        this.editorScreens = new EditorScreens(articles, desk, media, chrome, frame, maxUploadBytes, clock);
+        this.frame = frame;
+        this.accountScreens = new AccountScreens(accounts, sessions, frame, chrome.baseUrl(), fullDisk);
+        this.editorScreens = new EditorScreens(articles, desk, media, chrome, frame, maxUploadBytes, fullDisk, clock);
         this.dashboard = new DashboardScreen(desk, chrome.zone(), frame);
         this.maxUploadBytes = maxUploadBytes;
     }
@@ -77,6 +80,12 @@ public final class NewsroomWeb {
         r.get(PREFIX + "/articles/{id}/revisions", guard(editorScreens::revisions), Role.CONTRIBUTOR);
         r.post(PREFIX + "/articles/{id}/revisions/{rev}/restore", guard(editorScreens::restore), Role.CONTRIBUTOR);
         r.post(PREFIX + "/articles/{id}/corrections", guard(editorScreens::correct), Role.EDITOR);
+    }
+
+    /** An error answer for a newsroom address, in the newsroom's frame (for {@code ErrorPages.within}). */
+    public void sendError(Context ctx, int status, String heading, String message) {
+        ctx.status(status);
+        frame.send(ctx, "newsroom/error.jte", new NewsroomPages.ErrorScreen(frame.layout(ctx, heading, ""), status, heading, message));
     }
 
     /** Refuses bodies larger than an upload may be before anything parses them. */

@@ -1,5 +1,6 @@
 package org.broadsheet.ranking;
 
+import org.broadsheet.storage.OutOfSpaceLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,17 +12,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One named daemon thread running a task at a fixed delay, for the feature's background workers. A
- * failing run is logged and the schedule goes on. Thread-safe.
+ * failing run is logged and the schedule goes on; a run failing for lack of disk space is reported to the
+ * {@link OutOfSpaceLog} instead, once a minute. Thread-safe.
  */
 final class NamedSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(NamedSchedule.class);
 
     private final String threadName;
+    private final OutOfSpaceLog spaceLog;
     private ScheduledExecutorService executor;
 
-    NamedSchedule(String threadName) {
+    NamedSchedule(String threadName, OutOfSpaceLog spaceLog) {
         this.threadName = threadName;
+        this.spaceLog = spaceLog;
     }
 
     synchronized void start(Duration period, Runnable task) {
@@ -37,7 +41,9 @@ final class NamedSchedule {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                log.error("{} failed; it runs again in {} s", threadName, period.toSeconds(), e);
+                if (!spaceLog.report(threadName, e)) {
+                    log.error("{} failed; it runs again in {} s", threadName, period.toSeconds(), e);
+                }
             }
         };
         executor.scheduleWithFixedDelay(guarded, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);

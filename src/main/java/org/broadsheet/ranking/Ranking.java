@@ -1,5 +1,6 @@
 package org.broadsheet.ranking;
 
+import org.broadsheet.storage.OutOfSpaceLog;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.Rankings;
 import org.broadsheet.config.RankingSettings;
@@ -41,7 +42,7 @@ public final class Ranking implements AutoCloseable {
 
     /** Builds the feature and its first lists from the store (the truth); nothing runs in the background yet. */
     public static Ranking create(Jdbi jdbi, ArticleService articles, RankingSettings settings, Clock clock,
-                                 MeterRegistry metrics) {
+                                 MeterRegistry metrics, OutOfSpaceLog spaceLog) {
         PublishedArticles published = new PublishedArticles(articles);
         published.reload();
         ViewCounter counter = new ViewCounter(clock, MAX_REMEMBERED_READS);
@@ -50,9 +51,9 @@ public final class Ranking implements AutoCloseable {
         ViewWindows windows = new ViewWindows(List.of(settings.topWindow(), settings.popularWindow()), TrendingRule.DEFAULT);
         RankingService rankings = new RankingService(windows, published, articles, settings, clock);
         ViewFlusher flusher = new ViewFlusher(counter, store, windows, new ViewRollup(store), clock, settings.flushInterval(),
-                Timer.builder("broadsheet.views.flush").description("Writing buffered view counts").register(metrics));
+                Timer.builder("broadsheet.views.flush").description("Writing buffered view counts").register(metrics), spaceLog);
         RankingRefresher refresher = new RankingRefresher(flusher, rankings, published,
-                Timer.builder("broadsheet.rankings.recompute").description("Recomputing the ranking lists").register(metrics));
+                Timer.builder("broadsheet.rankings.recompute").description("Recomputing the ranking lists").register(metrics), spaceLog);
         refresher.refresh();
         articles.addListener(refresher::onChange);
         return new Ranking(settings, published, reads, store, rankings, flusher, refresher);

@@ -2,6 +2,7 @@ package org.broadsheet.ranking;
 
 import io.micrometer.core.instrument.Timer;
 
+import org.broadsheet.storage.OutOfSpaceLog;
 import org.broadsheet.article.ArticleChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +24,13 @@ public final class RankingRefresher {
     private final ViewFlusher flusher;
     private final RankingService rankings;
     private final PublishedArticles published;
-    private final NamedSchedule schedule = new NamedSchedule("ranking-refresher");
+    private final NamedSchedule schedule;
 
     private final Timer timer;
 
-    public RankingRefresher(ViewFlusher flusher, RankingService rankings, PublishedArticles published, Timer timer) {
+    public RankingRefresher(ViewFlusher flusher, RankingService rankings, PublishedArticles published, Timer timer,
+                            OutOfSpaceLog spaceLog) {
+        this.schedule = new NamedSchedule("ranking-refresher", spaceLog);
         this.timer = timer;
         this.flusher = flusher;
         this.rankings = rankings;

@@ -1,5 +1,6 @@
 package org.broadsheet.ranking;
 
+import org.broadsheet.storage.OutOfSpaceLog;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +28,13 @@ public final class ViewFlusher {
     private final ViewRollup rollup;
     private final Clock clock;
     private final Duration interval;
-    private final NamedSchedule schedule = new NamedSchedule("view-flusher");
+    private final NamedSchedule schedule;
     private final Timer timer;
     private long rolledUpDay = Long.MIN_VALUE;
 
     public ViewFlusher(ViewCounter counter, ViewStore store, ViewWindows windows, ViewRollup rollup, Clock clock,
-                       Duration interval, Timer timer) {
+                       Duration interval, Timer timer, OutOfSpaceLog spaceLog) {
+        this.schedule = new NamedSchedule("view-flusher", spaceLog);
         this.timer = timer;
         this.counter = counter;
         this.store = store;

@@ -22,6 +22,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -47,6 +48,9 @@ import java.util.stream.Stream;
  * {@link SearcherManager} refreshed after every write, so searches run concurrently with writes and see
  * a change as soon as the write returns. A marker file is written before a full rebuild and removed
  * after it, so a rebuild cut short (a crash, a kill) is detected and redone at the next start.
+ * An I/O failure Lucene cannot undo (a full disk during a flush or merge) closes the writer for good;
+ * {@link #broken()} then says so and {@link #reopen()} opens a new writer on the last commit, while
+ * searches keep answering from the last good reader until {@link #commit()} succeeds on the new one.
  * Thread-safe; writes should come from one thread so they apply in order.
  */
 public final class LuceneSearchIndex implements SearchIndex {
@@ -59,8 +63,12 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final Path folder;
     private final Directory directory;
     private final Analyzer analyzer = IndexFields.analyzer();
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    /** Replaced by {@link #reopen()}; guarded by this object's lock, volatile for {@link #broken()}. */
+    private volatile IndexWriter writer;
+    /** What searches read. */
+    private volatile SearcherManager searchers;
+    /** Refreshed after each write: {@link #searchers} itself, except after a reopen until the next commit. */
+    private SearcherManager written;
     private final boolean needsRebuild;
     private final boolean leftUncommitted;
     private boolean dirty;
@@ -75,6 +83,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
+        this.written = searchers;
         this.needsRebuild = needsRebuild;
         this.leftUncommitted = Files.exists(folder.resolve(UNCOMMITTED));
         this.snippets = new Snippets(analyzer);
@@ -111,12 +120,15 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
-    private static LuceneSearchIndex openWith(Path folder, Directory dir, boolean rebuild) throws IOException {
-        IndexWriterConfig config = new IndexWriterConfig(IndexFields.analyzer())
+    private static IndexWriterConfig config() {
+        return new IndexWriterConfig(IndexFields.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(64);
+    }
+
+    private static LuceneSearchIndex openWith(Path folder, Directory dir, boolean rebuild) throws IOException {
         IndexWriter writer;
         try {
-            writer = new IndexWriter(dir, config);
+            writer = new IndexWriter(dir, config());
         } catch (LockObtainFailedException e) {
             dir.close();
             throw new IndexInUseException(folder);
@@ -172,10 +184,57 @@ public final class LuceneSearchIndex implements SearchIndex {
                 dirty = true;
             }
             action.run();
-            searchers.maybeRefreshBlocking();
-            generation.incrementAndGet();
+            written.maybeRefreshBlocking();
+            if (written == searchers) {
+                generation.incrementAndGet();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * True when the writer was closed by an I/O failure it could not recover from (Lucene's "tragic"
+     * exception, e.g. no space left while flushing): no write can succeed until {@link #reopen()}.
+     */
+    public boolean broken() {
+        IndexWriter w = writer;
+        return !w.isOpen() || w.getTragicException() != null;
+    }
+
+    /**
+     * Opens a new writer on the last commit when the current one is {@link #broken()}; a no-op otherwise.
+     * Changes made since that commit are gone from the new writer: the caller applies them again, then
+     * commits, and only that commit moves searches to the new reader (until then they keep the last good one).
+     *
+     * @throws UncheckedIOException when the writer cannot be opened yet (e.g. the disk is still full)
+     */
+    public synchronized void reopen() {
+        if (!broken()) {
+            return;
+        }
+        try {
+            writer.close(); // already closed by the tragedy: releases nothing more, but never leaves it half-open
+        } catch (IOException | RuntimeException ignored) {
+            // the tragic exception is the one that matters, and it was reported when it happened
+        }
+        try {
+            IndexWriter fresh = new IndexWriter(directory, config());
+            SearcherManager freshReaders;
+            try {
+                freshReaders = new SearcherManager(fresh, null);
+            } catch (IOException | RuntimeException e) {
+                fresh.rollback();
+                throw e;
+            }
+            if (written != searchers) {
+                IOUtils.closeWhileHandlingException(written); // from an earlier reopen that never reached a commit
+            }
+            writer = fresh;
+            written = freshReaders;
+            dirty = true; // what the caller applies again must be committed
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reopen the search index writer", e);
         }
     }
 
@@ -191,6 +250,12 @@ public final class LuceneSearchIndex implements SearchIndex {
             writer.commit();
             Files.deleteIfExists(folder.resolve(UNCOMMITTED));
             dirty = false;
+            if (written != searchers) {
+                SearcherManager old = searchers;
+                searchers = written; // searches still running on the old reader finish on it
+                generation.incrementAndGet();
+                old.close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -209,7 +274,12 @@ public final class LuceneSearchIndex implements SearchIndex {
                 progress.update(++done, Math.max(total, done));
             }
             writer.commit();
-            searchers.maybeRefreshBlocking();
+            written.maybeRefreshBlocking();
+            if (written != searchers) {
+                SearcherManager old = searchers;
+                searchers = written;
+                old.close();
+            }
             generation.incrementAndGet();
             Files.deleteIfExists(marker);
             Files.deleteIfExists(folder.resolve(UNCOMMITTED));
@@ -401,10 +471,18 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     private IndexSearcher acquire() {
-        try {
-            return searchers.acquire();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        while (true) {
+            SearcherManager current = searchers;
+            try {
+                return current.acquire();
+            } catch (AlreadyClosedException e) {
+                if (current == searchers) {
+                    throw e;
+                }
+                // replaced by a commit after a reopen between reading the field and acquiring: take the new one
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -426,7 +504,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             log.warn("committing the search index at close failed", e);
         }
         try {
-            IOUtils.close(searchers, writer, directory);
+            IOUtils.close(written == searchers ? null : written, searchers, writer, directory);
         } catch (IOException | RuntimeException e) {
             log.warn("closing the search index failed", e);
         }

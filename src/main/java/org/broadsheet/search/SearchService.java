@@ -5,6 +5,7 @@ import org.broadsheet.article.ArticleChange;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleSummary;
+import org.broadsheet.storage.OutOfSpaceLog;
 import org.broadsheet.web.Paged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,7 +28,11 @@ import java.util.stream.Collectors;
  * Search for readers, and the index following the newsroom. Every article change is applied to the index
  * on one background thread ("search-index"), in order, within moments of the commit; a full rebuild runs
  * on the same thread, so changes made meanwhile are applied after it. Searches run on the caller's
- * thread and never wait for writes. Thread-safe.
+ * thread and never wait for writes. When a write fails (the disk is full, or Lucene closed its writer after
+ * such a failure), the articles it missed are remembered and applied again, after reopening the writer if
+ * need be, at the next change or within {@value IndexCatchUp#RETRY_SECONDS} seconds, whichever comes first: the index
+ * catches up by itself once space returns, and searches answer from the last good reader meanwhile.
+ * Thread-safe.
  */
 public final class SearchService implements AutoCloseable {
 
@@ -44,17 +48,25 @@ public final class SearchService implements AutoCloseable {
     private final ResultCache answers;
     private final Clock clock;
     private final ZoneId zone;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledThreadPoolExecutor writer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "search-index");
         t.setDaemon(true);
         return t;
     });
     private final CountedTasks tasks = new CountedTasks(writer);
+    private final IndexCatchUp catchUp;
     private volatile boolean trusted;
     private final java.util.concurrent.atomic.AtomicBoolean commitQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
-    /** @param answers kept answers ({@link ResultCache#off()} to run every search) */
-    public SearchService(ArticleService articles, LuceneSearchIndex index, RelatedPosts related, Clock clock, ResultCache answers) {
+    /**
+     * @param answers  kept answers ({@link ResultCache#off()} to run every search)
+     * @param spaceLog where a full disk is reported (once a minute, however many writes it refuses)
+     */
+    public SearchService(ArticleService articles, LuceneSearchIndex index, RelatedPosts related, Clock clock, ResultCache answers,
+                         OutOfSpaceLog spaceLog) {
+        writer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.catchUp = new IndexCatchUp(index, this::apply, () -> rebuildNow(RebuildProgress.SILENT), spaceLog,
+                this::later);
         this.articles = articles;
         this.answers = answers;
         this.index = index;
@@ -73,7 +85,11 @@ public final class SearchService implements AutoCloseable {
             int stored = articles.publishedIds().size();
             if (index.needsRebuild() || index.leftUncommitted() || index.size() != stored) {
                 log.info("rebuilding the search index in the background ({} articles)", stored);
-                rebuildNow(RebuildProgress.SILENT);
+                try {
+                    rebuildNow(RebuildProgress.SILENT);
+                } catch (RuntimeException e) {
+                    catchUp.rebuildFailed(e);
+                }
             }
             related.start();
         });
@@ -108,7 +124,7 @@ public final class SearchService implements AutoCloseable {
     /** The listener to register with {@link ArticleService#addListener}; hands the work to the index thread. */
     public void onChange(ArticleChange change) {
         related.articlesChanged();
-        tasks.execute(() -> follow(change.articleId()));
+        tasks.execute(() -> catchUp.follow(change.articleId()));
         if (!commitQueued.getAndSet(true)) {
             tasks.execute(this::commit);
         }
@@ -117,25 +133,24 @@ public final class SearchService implements AutoCloseable {
     /** Queued behind the changes so that a burst of them costs one commit. */
     private void commit() {
         commitQueued.set(false);
-        try {
-            index.commit();
-        } catch (RuntimeException e) {
-            log.error("could not commit the search index; it will be rebuilt at the next start", e);
+        catchUp.commit();
+    }
+
+    private void apply(long id) {
+        Optional<Article> article = articles.findById(id);
+        if (article.isPresent() && isPublished(article.get())) {
+            index.upsert(IndexedArticle.of(article.get()));
+            related.articleChanged(id);
+        } else {
+            index.delete(id);
+            related.articleWithdrawn(id);
         }
     }
 
-    private void follow(long id) {
-        try {
-            Optional<Article> article = articles.findById(id);
-            if (article.isPresent() && isPublished(article.get())) {
-                index.upsert(IndexedArticle.of(article.get()));
-                related.articleChanged(id);
-            } else {
-                index.delete(id);
-                related.articleWithdrawn(id);
-            }
-        } catch (RuntimeException e) {
-            log.error("could not update the search index for article {}; it will be put right by the next rebuild", id, e);
+    /** Runs a catch-up task on the index thread a little later; nothing once the service is closing. */
+    private void later(Runnable task) {
+        if (!writer.isShutdown()) {
+            writer.schedule(() -> tasks.execute(task), IndexCatchUp.RETRY_SECONDS, TimeUnit.SECONDS);
         }
     }
 

@@ -7,25 +7,49 @@ import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * Turns every failure into a proper page: a clear message and a 4xx for bad requests, a plain 500 page
- * (and a log line with the cause) for our own faults. No stack trace ever reaches a reader.
+ * Turns every failure into a proper page: a clear message and a 4xx for bad requests, a 503 with
+ * Retry-After when the disk is full ({@link FullDisk}), a plain 500 page (and a log line with the cause)
+ * for our own faults. No stack trace ever reaches a reader. A part of the site with its own frame (the
+ * newsroom) shows these answers in it through {@link #within}.
  */
 public final class ErrorPages {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
+    /** Renders an error answer inside a part of the site's own frame. */
+    @FunctionalInterface
+    public interface Screen {
+        void send(Context ctx, int status, String heading, String message);
+    }
+
     private final SiteChrome chrome;
     private final Templates templates;
+    private final FullDisk fullDisk;
+    private final Map<String, Screen> screens = new LinkedHashMap<>();
 
-    public ErrorPages(SiteChrome chrome, Templates templates) {
+    public ErrorPages(SiteChrome chrome, Templates templates, FullDisk fullDisk) {
         this.chrome = chrome;
         this.templates = templates;
+        this.fullDisk = fullDisk;
+    }
+
+    /** Shows the error answers for paths under {@code prefix} with {@code screen}; call before {@link #register}. */
+    public ErrorPages within(String prefix, Screen screen) {
+        screens.put(prefix, screen);
+        return this;
     }
 
     public void register(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
+            if (fullDisk.refuses(ctx, e)) {
+                send(ctx, 503, FullDisk.MESSAGE);
+                return;
+            }
             int refused = clientFault(e);
             if (refused > 0) {
                 // e.g. a multipart body cut short or without its boundaries: the parser's own words stay in the log
@@ -63,14 +87,17 @@ public final class ErrorPages {
             case 405 -> "Method not allowed";
             case 413 -> "Too large";
             case 429 -> "Too many requests";
+            case 503 -> "Not available just now";
             default -> status >= 500 ? "Something went wrong" : "Bad request";
         };
         String text = message;
-        // a 503 says why and when to come back (e.g. photos being processed); other 5xx never explain our faults
-        if (text == null || text.isBlank() || status >= 500 && status != 503 || text.equals("Not Found") || text.startsWith("Endpoint ")) {
+        // A 500's message may be an internal one; a 503 is raised by our own code with a message for people.
+        boolean internal = status >= 500 && status != 503;
+        if (text == null || text.isBlank() || internal || text.equals("Not Found") || text.startsWith("Endpoint ")) {
             text = switch (status) {
                 case 404 -> "We could not find a page at this address. It may have moved, or the link may be wrong.";
                 case 405 -> "This address does not accept that kind of request.";
+                case 503 -> "This part of the site is not available just now. Please try again in a moment.";
                 default -> status >= 500 ? "We could not show this page because of a fault on our side. Please try again in a moment."
                         : "The request could not be understood.";
             };
@@ -78,8 +105,14 @@ public final class ErrorPages {
         ctx.status(status);
         ctx.header("Cache-Control", "no-store");
         if (ctx.header("Accept") != null && ctx.header("Accept").contains("application/json") && !ctx.header("Accept").contains("text/html")) {
-            ctx.json(java.util.Map.of("status", status, "error", text));
+            ctx.json(Map.of("status", status, "error", text));
             return;
+        }
+        for (Map.Entry<String, Screen> s : screens.entrySet()) {
+            if (ctx.path().equals(s.getKey()) || ctx.path().startsWith(s.getKey() + "/")) {
+                s.getValue().send(ctx, status, heading, text);
+                return;
+            }
         }
         templates.send(ctx, "web/error.jte", new ErrorPage(chrome.layoutNoIndex(heading, null, ctx.path()), status, heading, text));
     }

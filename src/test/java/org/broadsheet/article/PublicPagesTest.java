@@ -82,6 +82,7 @@ class PublicPagesTest {
         newsroom.put("newsroom-revisions", "/newsroom/articles/" + magnitogorsk + "/revisions");
         newsroom.put("newsroom-users", "/newsroom/users");
         newsroom.put("newsroom-comments", "/newsroom/comments");
+        newsroom.put("newsroom-not-found", "/newsroom/articles/999999"); // the newsroom's own error page
         assertThat(concat(pages.keySet(), newsroom.keySet())).containsExactlyElementsOf(RenderedPages.PAGE_TYPES);
 
         RenderedPages.clear();

@@ -18,7 +18,7 @@ public final class RenderedPages {
     public static final List<String> PAGE_TYPES = List.of("home", "section", "subsection", "tag", "author", "article",
             "article-with-lead-image", "not-found", "bad-request", "list-page-2", "search", "search-nothing-found", "comments-page",
             "newsroom-sign-in", "newsroom-dashboard", "newsroom-articles", "newsroom-new-article", "newsroom-editor",
-            "newsroom-revisions", "newsroom-users", "newsroom-comments");
+            "newsroom-revisions", "newsroom-users", "newsroom-comments", "newsroom-not-found");
 
     private RenderedPages() {
     }
