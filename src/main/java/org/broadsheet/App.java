@@ -102,7 +102,7 @@ public final class App implements AutoCloseable {
 
     /**
      * As {@link #start(Settings, Clock, CommentSettings)}; an archive of at most {@code relatedAtStart} articles has
-     * every related list computed before the site is ready (tests of a big archive's lazy path pass 0).
+     * every related list computed before the site is ready (tests of a bigger archive's lazy path pass a small bound).
      */
     public static App start(Settings settings, Clock clock, CommentSettings commentSettings, int relatedAtStart) {
         DataFolder.prepare(settings.dataDir());
