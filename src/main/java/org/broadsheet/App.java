@@ -198,6 +198,8 @@ public final class App implements AutoCloseable {
                     bodies.setHandler(fastPath);
                     InFlightRequests inFlight = new InFlightRequests();
                     inFlight.setHandler(bodies);
+                    Gauge.builder("broadsheet.requests.in_flight", inFlight, InFlightRequests::active)
+                            .description("Requests being handled, bodies being received included").register(observability.registry());
                     jetty.setHandler(inFlight);
                     jetty.setStopTimeout(STOP_TIMEOUT.toMillis());
                 });
@@ -353,11 +355,13 @@ public final class App implements AutoCloseable {
             // Requests still running after the stop timeout were cut off; what is pending must still be flushed.
             log.warn("the server did not stop cleanly within {} s: {}", STOP_TIMEOUT.toSeconds(), Main.oneLine(e));
         }
-        log.info("stopped serving in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+        long served = System.nanoTime();
         newsroom.close();
         comments.close();
         ranking.close();
         search.close();
         database.close();
+        log.info("stopped in {} ms: serving stopped after {} ms, then comments, view counts, search and database were closed",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), Duration.ofNanos(served - started).toMillis());
     }
 }

@@ -183,13 +183,13 @@ public final class BodyBuffering extends Handler.Wrapper {
                     return;
                 }
                 if (Content.Chunk.isFailure(chunk)) {
-                    if (chunk.isLast()) {
-                        if (decide()) {
-                            release();
-                            callback.failed(chunk.getFailure());
-                        }
-                    } else {
-                        cutOff(); // the connection's idle timeout
+                    if (!chunk.isLast()) {
+                        // The connection's idle timeout (cut to a second while the server stops): the rate check
+                        // decides about slow bodies, so reading goes on.
+                        request.demand(this::read);
+                    } else if (decide()) {
+                        release();
+                        callback.failed(chunk.getFailure());
                     }
                     return;
                 }

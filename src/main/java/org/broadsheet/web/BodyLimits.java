@@ -17,9 +17,10 @@ public record BodyLimits(Duration grace, long minBytesPerSecond, int perAddress,
 
     /**
      * A photo over a slow uplink (32 kbit/s) still arrives; a body dribbled a byte at a time is cut off after
-     * about 10 s; a quarter of the heap, at most 256 MB, for all bodies at once.
+     * about 10 s; 16 bodies at once from one address (a browser opens at most 6 connections to a site; the rest
+     * is room for a newsroom behind one NAT address); a quarter of the heap, at most 256 MB, for all bodies at once.
      */
-    public static final BodyLimits DEFAULTS = new BodyLimits(Duration.ofSeconds(10), 4 * 1024, 8,
+    public static final BodyLimits DEFAULTS = new BodyLimits(Duration.ofSeconds(10), 4 * 1024, 16,
             Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4));
 
     public BodyLimits {
