@@ -29,6 +29,7 @@ public final class SlowSender implements Runnable {
     private final Duration giveUp;
     private final CountDownLatch sending;
     private volatile Outcome outcome;
+    private volatile Socket socket;
 
     /**
      * @param localAddress the loopback address to send from (127.0.0.x), so each sender can be its own client
@@ -56,18 +57,32 @@ public final class SlowSender implements Runnable {
         return outcome;
     }
 
+    /** Hangs up (its outcome is then -1 unless the answer came first). */
+    public void stop() {
+        Socket s = socket;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
     @Override
     public void run() {
         long start = System.nanoTime();
         int status = -1;
         boolean counted = false;
         try (Socket socket = new Socket()) {
+            this.socket = socket;
             socket.bind(new InetSocketAddress(localAddress, 0));
             socket.connect(new InetSocketAddress(host, port), 5_000);
             socket.setSoTimeout((int) Math.max(1, every.toMillis()));
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n"
+            // Same-origin, as a browser sends it, so the handler gets as far as reading the body.
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nOrigin: http://" + host + ":" + port + "\r\n"
                     + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             long deadline = start + giveUp.toNanos();
