@@ -37,6 +37,7 @@ public final class BodyBuffering extends Handler.Wrapper {
 
     /** Over-declared bodies up to this many times the limit are read and dropped so the sender reads the 413. */
     private static final long DRAIN_FACTOR = 4;
+    private static final int INITIAL_BUFFER = 16 * 1024;
 
     private final long maxBytes;
     private final BodyLimits limits;
@@ -136,7 +137,11 @@ public final class BodyBuffering extends Handler.Wrapper {
         response.write(true, ByteBuffer.wrap((message + "\n").getBytes(StandardCharsets.UTF_8)), callback);
     }
 
-    /** Receives one body chunk by chunk as it arrives, then hands the request on; or cuts it off. */
+    /**
+     * Receives one body chunk by chunk as it arrives, then hands the request on; or cuts it off. Chunks are read
+     * on one thread at a time (Jetty's demand); the rate check runs on the scheduler, and {@link #decide()}
+     * settles which of them answers.
+     */
     private final class Reader {
         private final Request request;
         private final Response response;
@@ -160,7 +165,8 @@ public final class BodyBuffering extends Handler.Wrapper {
             this.address = address;
             // Far over the limit: not worth the bandwidth. The handlers refuse it at once; the connection closes after.
             this.skip = kept == 0 && declared > DRAIN_FACTOR * maxBytes;
-            this.body = new byte[(int) Math.min(declared > 0 ? declared : 16 * 1024, kept)];
+            // The buffer grows as bytes come: a client that only declares a large body gets nothing allocated for it.
+            this.body = new byte[(int) Math.min(INITIAL_BUFFER, kept)];
             this.checkNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(50),
                     Math.min(limits.grace().toNanos(), TimeUnit.SECONDS.toNanos(1)));
         }
@@ -214,7 +220,7 @@ public final class BodyBuffering extends Handler.Wrapper {
             }
         }
 
-        /** Copies the bytes in, growing a chunked body's buffer; false once the body would exceed the limit. */
+        /** Copies the bytes in, growing the buffer; false once the body would exceed what was declared or allowed. */
         private boolean append(ByteBuffer bytes) {
             int n = bytes.remaining();
             if (length + (long) n > kept) {
@@ -277,47 +283,6 @@ public final class BodyBuffering extends Handler.Wrapper {
         private void release() {
             if (released.compareAndSet(false, true)) {
                 reserved.addAndGet(-kept);
-            }
-        }
-    }
-
-    /** The request with its body replayed from memory. */
-    private static final class BufferedRequest extends Request.Wrapper {
-        private final Content.Source body;
-
-        BufferedRequest(Request wrapped, ByteBuffer bytes) {
-            super(wrapped);
-            this.body = Content.Source.from(bytes);
-        }
-
-        @Override
-        public long getLength() {
-            return body.getLength();
-        }
-
-        @Override
-        public Content.Chunk read() {
-            return body.read();
-        }
-
-        @Override
-        public void demand(Runnable demandCallback) {
-            body.demand(demandCallback);
-        }
-
-        @Override
-        public void fail(Throwable failure) {
-            body.fail(failure);
-        }
-
-        @Override
-        public boolean consumeAvailable() {
-            while (true) {
-                Content.Chunk chunk = body.read();
-                if (chunk == null || chunk.isLast()) {
-                    return super.consumeAvailable();
-                }
-                chunk.release();
             }
         }
     }
