@@ -35,12 +35,15 @@ import org.broadsheet.search.web.SearchWeb;
 import org.broadsheet.storage.Database;
 import org.broadsheet.storage.OutOfSpaceLog;
 import org.broadsheet.web.AccessCheck;
+import org.broadsheet.web.BodyBuffering;
+import org.broadsheet.web.BodyLimits;
 import org.broadsheet.web.CachedPageFastPath;
 import org.broadsheet.web.ClientAddress;
 import org.broadsheet.web.Csrf;
 import org.broadsheet.web.ErrorPages;
 import org.broadsheet.web.FullDisk;
 import org.broadsheet.web.HeadRequests;
+import org.broadsheet.web.InFlightRequests;
 import org.broadsheet.web.NavLink;
 import org.broadsheet.web.Observability;
 import org.broadsheet.web.PageCache;
@@ -70,6 +73,8 @@ import java.util.stream.Stream;
 public final class App implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(App.class);
+    /** How long a stop waits for the requests in flight (comment posts waiting for their commit among them). */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final Database database;
     private final Javalin server;
@@ -97,7 +102,7 @@ public final class App implements AutoCloseable {
 
     /** As {@link #start(Settings, Clock)}, with these comment rules instead of the {@code BROADSHEET_COMMENTS_*} variables (tests). */
     public static App start(Settings settings, Clock clock, CommentSettings commentSettings) {
-        return start(settings, clock, commentSettings, RelatedPosts.SMALL_ARCHIVE);
+        return start(settings, clock, commentSettings, RelatedPosts.SMALL_ARCHIVE, BodyLimits.DEFAULTS);
     }
 
     /**
@@ -105,6 +110,16 @@ public final class App implements AutoCloseable {
      * every related list computed before the site is ready (tests of a bigger archive's lazy path pass a small bound).
      */
     public static App start(Settings settings, Clock clock, CommentSettings commentSettings, int relatedAtStart) {
+        return start(settings, clock, commentSettings, relatedAtStart, BodyLimits.DEFAULTS);
+    }
+
+    /** As {@link #start(Settings, Clock, CommentSettings)}, with these limits on arriving request bodies (tests). */
+    public static App start(Settings settings, Clock clock, CommentSettings commentSettings, BodyLimits bodyLimits) {
+        return start(settings, clock, commentSettings, RelatedPosts.SMALL_ARCHIVE, bodyLimits);
+    }
+
+    private static App start(Settings settings, Clock clock, CommentSettings commentSettings, int relatedAtStart,
+                             BodyLimits bodyLimits) {
         DataFolder.prepare(settings.dataDir());
         // Independent parts of the start run beside each other: on two cores this saves about a second.
         CompletableFuture<LuceneSearchIndex> indexOpening = inBackground("index-open",
@@ -194,13 +209,23 @@ public final class App implements AutoCloseable {
                 observability.install(cfg);
                 cfg.http.maxRequestSize = newsroom.maxRequestBytes();
                 // Cached public pages are answered inside Jetty, before Javalin's pipeline (reads still counted).
-                // Security headers wrap everything, the fast path included, so every answer carries them.
+                // In front of it: bodies are read in full without holding a thread (a slow sender must not hold one
+                // of the few), and the requests in flight are counted so that a stop lets them finish.
+                // Security headers wrap everything, the fast path and refused bodies included, so every answer carries them.
                 cfg.jetty.modifyServer(jetty -> {
                     CachedPageFastPath fastPath = new CachedPageFastPath(pageCache, articleWeb::countRead, observability.registry());
                     fastPath.setHandler(jetty.getHandler());
+                    BodyBuffering bodies = new BodyBuffering(newsroom.maxRequestBytes(), bodyLimits,
+                            settings.ranking().proxyHops(), observability.registry());
+                    bodies.setHandler(fastPath);
+                    InFlightRequests inFlight = new InFlightRequests();
+                    inFlight.setHandler(bodies);
+                    Gauge.builder("broadsheet.requests.in_flight", inFlight, InFlightRequests::active)
+                            .description("Requests being handled, bodies being received included").register(observability.registry());
                     SecurityHeaders security = new SecurityHeaders(settings.baseUrl());
-                    security.setHandler(fastPath);
+                    security.setHandler(inFlight);
                     jetty.setHandler(security);
+                    jetty.setStopTimeout(STOP_TIMEOUT.toMillis());
                 });
                 // a search of 10,000 characters (up to ~90 KB percent-encoded) must reach the search page, not a bare 414
                 cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(128 * 1024));
@@ -346,13 +371,27 @@ public final class App implements AutoCloseable {
         };
     }
 
+    /**
+     * Stops in this order: the server stops accepting connections and lets the requests in flight finish (up to
+     * {@link #STOP_TIMEOUT}); then the scheduler, the comment writer (its queue is empty by then) and the view
+     * counts are flushed; then search and the database close.
+     */
     @Override
     public void close() {
+        long started = System.nanoTime();
+        try {
+            server.stop();
+        } catch (RuntimeException e) {
+            // Requests still running after the stop timeout were cut off; what is pending must still be flushed.
+            log.warn("the server did not stop cleanly within {} s: {}", STOP_TIMEOUT.toSeconds(), Main.oneLine(e));
+        }
+        long served = System.nanoTime();
         newsroom.close();
-        server.stop();
-        ranking.close();
         comments.close();
+        ranking.close();
         search.close();
         database.close();
+        log.info("stopped in {} ms: serving stopped after {} ms, then comments, view counts, search and database were closed",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), Duration.ofNanos(served - started).toMillis());
     }
 }

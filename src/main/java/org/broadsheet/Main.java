@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** The command line: {@code broadsheet serve}, and the operator's other commands. */
 @Command(name = "broadsheet", mixinStandardHelpOptions = true, version = "Broadsheet 0.1",
@@ -96,13 +95,7 @@ public final class Main implements Runnable {
             }
             Settings settings = new Settings(port, store.data, store.db, !noDemo, siteName, baseUrl, !noPageCache,
                     ranking.settings(this), maxUploadMb * 1024L * 1024);
-            App app = App.start(settings, Clock.systemUTC());
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                app.close();
-                stopped.countDown();
-            }, "shutdown"));
-            stopped.await();
+            StopSignals.serveUntilStopped(App.start(settings, Clock.systemUTC()));
             return 0;
         }
     }

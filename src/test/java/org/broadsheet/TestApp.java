@@ -1,9 +1,11 @@
 package org.broadsheet;
 
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.comment.CommentSettings;
 import org.broadsheet.config.Settings;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.storage.Database;
+import org.broadsheet.web.BodyLimits;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -52,6 +54,7 @@ public final class TestApp implements AutoCloseable {
         private String jdbcUrl;
         private boolean demo;
         private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        private BodyLimits bodyLimits = BodyLimits.DEFAULTS;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -74,9 +77,16 @@ public final class TestApp implements AutoCloseable {
             return this;
         }
 
+        /** Limit arriving request bodies so (a short grace period cuts slow senders off quickly). */
+        public Builder bodyLimits(BodyLimits limits) {
+            this.bodyLimits = limits;
+            return this;
+        }
+
         public TestApp start() {
             Settings settings = Settings.forTest(dataDir, jdbcUrl).withDemo(demo);
-            return new TestApp(App.start(settings, clock), settings, clock);
+            return new TestApp(App.start(settings, clock, CommentSettings.fromEnvironment(System.getenv()), bodyLimits),
+                    settings, clock);
         }
     }
 

@@ -2,7 +2,6 @@ package org.broadsheet.web;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -79,30 +78,10 @@ public final class CachedPageFastPath extends Handler.Wrapper {
         }
         hits.increment();
         if (reply.status() == 200 && !head) {
-            onHit.accept(facts(request), reply.keys());
+            onHit.accept(RequestFacts.of(request), reply.keys());
         }
         // HEAD: the same headers (Content-Length included); Jetty leaves the body out.
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
         return true;
-    }
-
-    private static RequestFacts facts(Request request) {
-        return new RequestFacts() {
-            @Override
-            public String method() {
-                return request.getMethod();
-            }
-
-            @Override
-            public String header(String name) {
-                HttpField field = request.getHeaders().getField(name);
-                return field == null ? null : field.getValue();
-            }
-
-            @Override
-            public String remoteAddress() {
-                return Request.getRemoteAddr(request);
-            }
-        };
     }
 }

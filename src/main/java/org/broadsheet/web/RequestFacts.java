@@ -1,6 +1,8 @@
 package org.broadsheet.web;
 
 import io.javalin.http.Context;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.server.Request;
 
 /**
  * The few facts about a request that counting a read needs, whether the request reached a Javalin handler
@@ -31,6 +33,27 @@ public interface RequestFacts {
             @Override
             public String remoteAddress() {
                 return ctx.req().getRemoteAddr();
+            }
+        };
+    }
+
+    /** The same facts of a request that Jetty has not yet handed to Javalin. */
+    static RequestFacts of(Request request) {
+        return new RequestFacts() {
+            @Override
+            public String method() {
+                return request.getMethod();
+            }
+
+            @Override
+            public String header(String name) {
+                HttpField field = request.getHeaders().getField(name);
+                return field == null ? null : field.getValue();
+            }
+
+            @Override
+            public String remoteAddress() {
+                return Request.getRemoteAddr(request);
             }
         };
     }

@@ -156,7 +156,7 @@ class CommentKillIT {
         }
     }
 
-    private static long seedArticle(String jdbcUrl) {
+    static long seedArticle(String jdbcUrl) {
         try (Database db = Database.open(jdbcUrl)) {
             Clock clock = Clock.fixed(Instant.now(), ZoneOffset.UTC);
             ArticleService articles = new ArticleService(db.jdbi(), ArticleService.sectionDirectory(db.jdbi()), new ArticleUrls(ZoneOffset.UTC), clock);
@@ -167,7 +167,7 @@ class CommentKillIT {
         }
     }
 
-    private static Process startJar(int port, Path data, String pgUrl) throws IOException {
+    static Process startJar(int port, Path data, String pgUrl) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("broadsheet.jar", "target/broadsheet.jar"), "serve", "--port", Integer.toString(port),
                 "--data", data.toString(), "--no-demo"));
@@ -181,7 +181,7 @@ class CommentKillIT {
         return pb.start();
     }
 
-    private static void awaitUp(HttpClient http, String base) throws InterruptedException {
+    static void awaitUp(HttpClient http, String base) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             try {
@@ -195,7 +195,7 @@ class CommentKillIT {
         throw new AssertionError("the server did not start at " + base);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
