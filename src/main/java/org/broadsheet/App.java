@@ -41,6 +41,7 @@ import org.broadsheet.web.CachedPageFastPath;
 import org.broadsheet.web.ClientAddress;
 import org.broadsheet.web.Csrf;
 import org.broadsheet.web.ErrorPages;
+import org.broadsheet.web.FormLimits;
 import org.broadsheet.web.FullDisk;
 import org.broadsheet.web.HeadRequests;
 import org.broadsheet.web.InFlightRequests;
@@ -230,6 +231,7 @@ public final class App implements AutoCloseable {
                 // a search of 10,000 characters (up to ~90 KB percent-encoded) must reach the search page, not a bare 414
                 cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(128 * 1024));
                 errors.register(cfg.routes);
+                cfg.routes.beforeMatched(new FormLimits()::handle);
                 cfg.routes.beforeMatched(access::handle);
                 cfg.routes.beforeMatched(newsroom.csrf()::handle);
                 // Liveness: the process serves. Readiness: searches are answered and a small archive's related lists are
