@@ -61,6 +61,8 @@ public final class CommentFeature implements AutoCloseable {
 
     /** Starts the writer and the address eraser. */
     public CommentFeature start() {
+        // The stored rules are read once now, so no reader's page waits for the first read (later reloads are background).
+        rules.current();
         writer.start();
         eraser.start();
         return this;

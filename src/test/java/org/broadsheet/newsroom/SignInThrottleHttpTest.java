@@ -162,7 +162,7 @@ class SignInThrottleHttpTest {
         f.app.newsroom().close(); // the first step of App.close(), before the server stops
         HttpResponse<String> answer = waiting.join();
         assertThat(answer.statusCode()).isEqualTo(503);
-        assertThat(answer.body()).contains("try again in a moment");
+        assertThat(answer.body()).contains("sign in again in a moment");
     }
 
     @Test

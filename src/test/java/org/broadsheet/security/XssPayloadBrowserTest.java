@@ -124,11 +124,13 @@ class XssPayloadBrowserTest {
                 refused.add("article " + (k + 1));
                 form.put("sourceUrl", "");
                 form.put("sourceLicenceUrl", "");
+                // The editor refuses invisible control characters (they break XML feeds); the rest of each payload is stored.
+                form.replaceAll(XssPayloadBrowserTest::withoutControlCharacters);
                 r = staff.post("/newsroom/articles", form);
             }
             assertThat(r.statusCode()).as("group %d: %s", k + 1, r.body()).isEqualTo(303);
             long id = Long.parseLong(r.headers().firstValue("Location").orElseThrow().replaceAll("^/newsroom/articles/(\\d+).*$", "$1"));
-            form.put("headline", joined + " (v2)");
+            form.put("headline", form.get("headline") + " (v2)");
             form.put("body", "A new first paragraph.\n\n" + form.get("body"));
             form.put("version", version(id));
             assertThat(staff.post("/newsroom/articles/" + id, form).statusCode()).isEqualTo(303);
@@ -161,6 +163,22 @@ class XssPayloadBrowserTest {
         m.put("sourceLicence", joined);
         m.put("sourceLicenceUrl", group.get(group.size() - 1));
         return m;
+    }
+
+    /** The value without the characters the editor refuses: tab and line breaks are kept only in the body and standfirst. */
+    private static String withoutControlCharacters(String field, String value) {
+        boolean lines = field.equals("body") || field.equals("standfirst");
+        boolean list = field.equals("bylines") || field.equals("tags");
+        StringBuilder out = new StringBuilder(value.length());
+        value.codePoints().forEach(c -> {
+            if (c == '\t' || c == '\r' || c == '\n') {
+                out.append(lines || list && c == '\n' ? Character.toString(c) : " ");
+            } else if (c >= 0x20 && !(c >= 0x7F && c <= 0x9F) && c != 0xFFFE && c != 0xFFFF
+                    && !(c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private static String cut(String s, int max) {
