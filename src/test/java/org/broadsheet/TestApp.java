@@ -100,13 +100,8 @@ public final class TestApp implements AutoCloseable {
      * shows was changing.
      */
     public void awaitBackgroundWork() {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (!app.search().ready() || !app.search().idle()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the background work after start did not finish within 30 s");
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
-        }
+        Await.until("the background work after start is done", () -> app.search().ready() && app.search().idle(),
+                java.time.Duration.ofSeconds(30));
     }
 
     public ArticleService articles() {

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** A running Broadsheet on a random port with a real SQLite file, a hand-moved clock and an HTTP client. */
@@ -86,13 +85,7 @@ final class SearchFixture implements AutoCloseable {
     }
 
     void await(BooleanSupplier condition, String what, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-        }
+        org.broadsheet.Await.until(what, condition, timeout);
     }
 
     @Override

@@ -83,6 +83,8 @@ class HeadRequestsTest {
     void aHeadIsNotARead() {
         long id = site.publish("Ferry timetable changes for winter", null);
         String path = site.app.articles().url(site.app.articles().findById(id).orElseThrow());
+        // A page rendered while its related list is still being computed is served but not kept.
+        org.broadsheet.Await.until("the new article's related list is computed", site.app.search()::idle, java.time.Duration.ofSeconds(30));
 
         RawHttp.Answer rendered = RawHttp.send(site.app.port(), "HEAD", path, "User-Agent: " + BROWSER.formatted(1));
         RawHttp.Answer read = RawHttp.send(site.app.port(), "GET", path, "User-Agent: " + BROWSER.formatted(2));
