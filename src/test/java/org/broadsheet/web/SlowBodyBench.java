@@ -37,11 +37,12 @@ public final class SlowBodyBench {
             int count = Integer.parseInt(args[a]);
             CountDownLatch sending = new CountDownLatch(count);
             List<SlowSender> senders = new ArrayList<>();
+            List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 SlowSender s = new SlowSender("127.0.1." + (1 + i), "127.0.0.1", port, i % 2 == 0 ? "/comments" : "/newsroom/sign-in",
                         Duration.ofSeconds(5), Duration.ofSeconds(60), sending);
                 senders.add(s);
-                s.start();
+                threads.add(s.start());
             }
             sending.await(10, TimeUnit.SECONDS);
             long slowest = 0;
@@ -65,11 +66,33 @@ public final class SlowBodyBench {
             if (firstSlow == null && slowest > 1000) {
                 firstSlow = count;
             }
-            // Let the server notice the hang-ups before the next round.
-            Thread.sleep(2000);
+            // The next round starts once the server has let go of this round's hung-up requests.
+            for (Thread t : threads) {
+                t.join(10_000);
+            }
+            org.broadsheet.Await.until("the server has released the hung-up requests", () -> settled(reader, port),
+                    Duration.ofSeconds(30));
         }
         System.out.println();
         System.out.println(firstSlow == null ? "No count tried pushed the reader past 1 s."
                 : firstSlow + " slow senders pushed the reader past 1 s.");
+    }
+
+    /**
+     * Whether nothing but this request is in flight, by the server's own gauge; a build without that gauge
+     * (the "before" jar) has settled once it answers at all, since then a request thread is free again.
+     */
+    private static boolean settled(HttpClient reader, int port) {
+        try {
+            String metrics = reader.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                    .timeout(READER_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return metrics.lines().filter(l -> l.startsWith("broadsheet_requests_in_flight "))
+                    .allMatch(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1)) <= 1);
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }
